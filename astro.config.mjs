@@ -1,0 +1,27 @@
+// Site, base, integrations and the Markdown pipeline — nothing else. Environment values come from src/config.ts.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import { siteUrl, basePath } from './src/config.ts';
+import { remarkParagraphIds } from './src/lib/remark-paragraph-ids.ts';
+
+export default defineConfig({
+  ...(siteUrl ? { site: siteUrl } : {}),
+  base: basePath,
+  // Pages end in .html and every internal link is relative (src/lib/urls.ts), so one build works
+  // on any static host, under any sub-path, and straight from the disk (file://).
+  build: { format: 'file', inlineStylesheets: 'always' },
+  trailingSlash: 'never',
+  integrations: [mdx()],
+  markdown: {
+    syntaxHighlight: false,
+    processor: unified({
+      // GFM through remark-gfm, without single-tilde strikethrough: "3~5日" must stay as written.
+      gfm: false,
+      // Quotes and dashes stay exactly as the source has them.
+      smartypants: false,
+      remarkPlugins: [[remarkGfm, { singleTilde: false }], remarkParagraphIds],
+    }),
+  },
+});

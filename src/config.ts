@@ -1,0 +1,28 @@
+// The one place that reads the environment. Everything else receives these values.
+//   STORY_DIR  folder holding the story's content files (default: content)
+//   SITE_URL   public origin, e.g. https://news.example.jp (default: none — absolute URLs are left out)
+//   BASE_PATH  sub-path the site is served under, e.g. /news/ukraine-talks/ (default: /)
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Absolute path of the story's content folder. */
+export const storyDir: string = resolve(root, process.env.STORY_DIR || 'content');
+
+/** Public origin without a trailing slash, or undefined when not configured. */
+export const siteUrl: string | undefined = normaliseOrigin(process.env.SITE_URL);
+
+/** Base path with leading and trailing slash. */
+export const basePath: string = normaliseBase(process.env.BASE_PATH);
+
+function normaliseOrigin(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = new URL(value);
+  return url.origin;
+}
+
+function normaliseBase(value: string | undefined): string {
+  const trimmed = (value ?? '').replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}

@@ -1,0 +1,249 @@
+// The content contract: one zod schema per kind of content file. Astro validates every entry of
+// `content/` against these (src/content.config.ts); the unit tests validate broken copies.
+// Messages are written for editors: they name the rule and show a valid value.
+import { z } from 'astro/zod';
+import { isRealDate, isRealMonth } from './dates.ts';
+
+/** ASCII ids: they become file names, URLs and anchors. */
+export const idSchema = z
+  .string({ error: 'an id is required (lower-case ASCII, e.g. "rubio" or "talks-jeddah")' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a valid id: use lower-case ASCII letters, digits and single hyphens, e.g. "rubio" or "talks-jeddah"`,
+  });
+
+/** Readings in kana only (hiragana, katakana, the long-vowel mark, middle dot and spaces). */
+export const readingSchema = z
+  .string({ error: 'a reading is required, in kana (e.g. "つるおか みちと" or "トランプ")' })
+  .trim()
+  .min(1, { error: 'a reading is required, in kana (e.g. "つるおか みちと" or "トランプ")' })
+  .regex(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・ 　]+$/u, {
+    error: (issue) => `reading "${String(issue.input)}" must be kana only (e.g. "つるおか みちと" or "トランプ")`,
+  });
+
+const nonEmpty = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, { error: `${what} must not be empty` });
+
+const quoteDates =
+  'write dates as quoted text, e.g. "2025-03-11": an unquoted YAML date is silently changed when it does not exist';
+
+/** A calendar day, "YYYY-MM-DD", that exists. */
+export const daySchema = z
+  .string({ error: quoteDates })
+  .refine(isRealDate, {
+    error: (issue) => `"${String(issue.input)}" is not a real date: use "YYYY-MM-DD", e.g. "2025-03-11"`,
+  });
+
+/** A day ("YYYY-MM-DD") or a month ("YYYY-MM"). */
+export const dayOrMonthSchema = z
+  .string({ error: quoteDates })
+  .refine((s) => isRealDate(s) || isRealMonth(s), {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a real date: use "YYYY-MM-DD" (e.g. "2025-03-11") or, for a month, "YYYY-MM"`,
+  });
+
+/** How precisely a date is known. */
+export const precisionSchema = z.enum(['day', 'month', 'approximate'], {
+  error: (issue) => `precision "${String(issue.input)}" is not one of: day, month, approximate`,
+});
+
+/**
+ * A date as precisely as it is known. `end` makes it a span of days; `note` says what is uncertain.
+ * The precision must agree with the date: "month" takes "YYYY-MM", the others "YYYY-MM-DD".
+ */
+export const datingSchema = z
+  .object({
+    /** First (or only) day, or the month for precision "month". */
+    date: dayOrMonthSchema,
+    /** Last day of a span (inclusive), after `date`. */
+    end: daySchema.optional(),
+    /** day: known to the day; month: only the month; approximate: around this date. */
+    precision: precisionSchema,
+    /** Local time zone or uncertainty worth telling the reader (Japanese). */
+    note: z.string().trim().min(1).optional(),
+  })
+  .superRefine((d, ctx) => {
+    const isMonth = isRealMonth(d.date);
+    if (d.precision === 'month' && !isMonth) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: `precision "month" needs a month like "2025-03", not "${d.date}"`,
+      });
+    }
+    if (d.precision !== 'month' && isMonth) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['precision'],
+        message: `"${d.date}" is a month: set precision to "month", or give a day like "${d.date}-11"`,
+      });
+    }
+    if (d.end !== undefined && (isMonth || d.end <= d.date)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: `end "${d.end}" must be a day after date "${d.date}"`,
+      });
+    }
+  });
+
+/** An external source: where a fact was checked. */
+export const sourceSchema = z.object({
+  /** Absolute http(s) address. */
+  url: z.url({
+    protocol: /^https?$/,
+    error: (issue) => `source "${String(issue.input)}" is not an http(s) URL, e.g. "https://example.com/page"`,
+  }),
+  /** Short name of the outlet or document, shown instead of the host name. */
+  label: z.string().trim().min(1).optional(),
+});
+
+export const documentKinds = ['analysis', 'interview', 'statement'] as const;
+export const creditRoles = ['interviewee', 'interviewer', 'author'] as const;
+
+/** Frontmatter of one document in `documents/*.mdx`. */
+export const documentSchema = z.object({
+  /** Headline (Japanese). The seed's own heading where it has one. */
+  title: nonEmpty('title'),
+  /** Kicker (肩) shown above the headline. */
+  kicker: z.string().trim().min(1).optional(),
+  /** Summary for link previews and the lead, at most 120 characters. */
+  description: nonEmpty('description').max(120, {
+    error: (issue) => `description is ${String(issue.input).length} characters long: keep it to 120 or fewer`,
+  }),
+  /** What kind of text this is. */
+  kind: z.enum(documentKinds, {
+    error: (issue) => `kind "${String(issue.input)}" is not one of: ${documentKinds.join(', ')}`,
+  }),
+  /** Position in the story (1 = first). */
+  order: z.number({ error: 'order must be a whole number (1 = first)' }).int().positive(),
+  /** Publication date, as precisely as known. */
+  date: datingSchema,
+  /** People credited by the text itself. */
+  credits: z
+    .array(
+      z.object({
+        /** interviewee | interviewer | author */
+        role: z.enum(creditRoles, {
+          error: (issue) => `credit role "${String(issue.input)}" is not one of: ${creditRoles.join(', ')}`,
+        }),
+        /** Actor id from the actors file. */
+        actor: idSchema,
+        /** The credit line as the source prints it (name and title). */
+        label: nonEmpty('credit label'),
+      }),
+    )
+    .default([]),
+});
+
+export const actorTypes = ['person', 'state', 'organisation', 'group'] as const;
+
+/** One actor of the story: a person, state, organisation or group. */
+export const actorSchema = z.object({
+  /** ASCII id, used in URLs (`actors/<id>.html`) and references. */
+  id: idSchema,
+  /** Our house spelling (Japanese). */
+  name: nonEmpty('name'),
+  /** Reading of `name` in kana. */
+  reading: readingSchema,
+  /** Kana key for 50-on ordering when it differs from `reading` (e.g. family name first). */
+  sortKey: readingSchema.optional(),
+  /** Name in English. */
+  nameEn: nonEmpty('nameEn'),
+  /** Other spellings used by other outlets (別表記). */
+  variants: z.array(z.string().trim().min(1)).default([]),
+  /** person | state | organisation | group */
+  type: z.enum(actorTypes, {
+    error: (issue) => `type "${String(issue.input)}" is not one of: ${actorTypes.join(', ')}`,
+  }),
+  /** Role as of the story's date (Japanese). */
+  role: nonEmpty('role'),
+  /** Verified changes after the story's date. */
+  later: z
+    .array(
+      z.object({
+        /** When the change happened. */
+        dating: datingSchema,
+        /** What changed (Japanese). */
+        text: nonEmpty('text'),
+      }),
+    )
+    .default([]),
+  /** One neutral line about the actor (Japanese). */
+  description: nonEmpty('description'),
+  /** Exact strings by which the text names this actor alone, longest first. */
+  surfaceForms: z.array(z.string().trim().min(1)).default([]),
+  /** Actor ids of the members, for groups such as a delegation. */
+  members: z.array(idSchema).default([]),
+  /** What is uncertain about this actor (Japanese). */
+  note: z.string().trim().min(1).optional(),
+  /** Where the facts were checked. */
+  sources: z.array(sourceSchema).default([]),
+});
+
+export const relations = ['background', 'reported', 'aftermath'] as const;
+
+/** A paragraph reference: document id, "#p" and the paragraph's number, e.g. "analysis#p3". */
+export const paragraphRefSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*#p[1-9][0-9]*$/, {
+  error: (issue) => `"${String(issue.input)}" is not a paragraph reference: use "<document id>#p<number>", e.g. "analysis#p3"`,
+});
+
+/** One event of the timeline. */
+export const eventSchema = z.object({
+  /** ASCII id, used as the event's anchor on the timeline. */
+  id: idSchema,
+  /** When it happened. */
+  dating: datingSchema,
+  /** Short title (Japanese). */
+  title: nonEmpty('title'),
+  /** One neutral line (Japanese). */
+  description: nonEmpty('description'),
+  /** Actor ids taking part. */
+  actors: z.array(idSchema).default([]),
+  /** background: before the talks; reported: the article reports or anticipates it; aftermath: after the article. */
+  relation: z.enum(relations, {
+    error: (issue) => `relation "${String(issue.input)}" is not one of: ${relations.join(', ')}`,
+  }),
+  /** Shown among the key dates on the home page. */
+  key: z.boolean().default(false),
+  /** Article paragraphs that mention the event. */
+  paragraphs: z.array(paragraphRefSchema).default([]),
+  /** high or medium, as the fact sheet rates it. */
+  confidence: z.enum(['high', 'medium'], {
+    error: (issue) => `confidence "${String(issue.input)}" is not one of: high, medium (low facts are left out)`,
+  }),
+  /** Where the fact was checked. */
+  sources: z.array(sourceSchema).min(1, { error: 'an event needs at least one source' }),
+});
+
+/** The story as a whole: site name, home page text, and the date roles are given as of. */
+export const storySchema = z.object({
+  /** Always "story": the file holds one entry. */
+  id: z.literal('story', { error: 'the story file holds one entry with id "story"' }),
+  /** Site name, shown in the header and after each page title. */
+  siteName: nonEmpty('siteName'),
+  /** Kicker above the home headline. */
+  kicker: z.string().trim().min(1).optional(),
+  /** Home page headline. */
+  title: nonEmpty('title'),
+  /** Home page lead (Japanese, ours). */
+  lead: nonEmpty('lead'),
+  /** Home page description for link previews, at most 120 characters. */
+  description: nonEmpty('description').max(120),
+  /** Roles in the glossary are given as of this day. */
+  asOf: daySchema,
+  /** Note on time zones shown with the timeline (Japanese). */
+  timezoneNote: z.string().trim().min(1).optional(),
+  /** Actor ids featured on the home page, in order. */
+  featuredActors: z.array(idSchema).default([]),
+});
+
+export type DocumentData = z.infer<typeof documentSchema>;
+export type Actor = z.infer<typeof actorSchema>;
+export type StoryEvent = z.infer<typeof eventSchema>;
+export type Story = z.infer<typeof storySchema>;
+export type Dating = z.infer<typeof datingSchema>;
+export type Source = z.infer<typeof sourceSchema>;

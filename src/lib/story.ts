@@ -1,0 +1,165 @@
+// Joins the validated content files into one model of the story: documents with their numbered
+// paragraphs, actors, events in date order, and the indexes the pages need. Pure: the caller
+// passes the entries in (src/data.ts), so this is unit-tested without Astro.
+import { idSchema, type Actor, type DocumentData, type Story, type StoryEvent } from './schema.ts';
+import { parseParagraphs, type SourceParagraph } from './paragraphs.ts';
+import { ContentError, resolveId } from './references.ts';
+import { countCharacters, readingMinutes } from './reading-time.ts';
+import { datingSortKey } from './dates.ts';
+
+export interface DocumentInput {
+  id: string;
+  /** Content file, for messages (e.g. "documents/analysis.mdx"). */
+  file: string;
+  data: DocumentData;
+  /** MDX body without frontmatter. */
+  body: string;
+}
+
+export interface StoryInput {
+  story: Story;
+  documents: DocumentInput[];
+  actors: Actor[];
+  events: StoryEvent[];
+  /** Content file names, for messages. */
+  files: { actors: string; events: string; story: string };
+}
+
+export interface StoryDocument extends DocumentInput {
+  paragraphs: SourceParagraph[];
+  characters: number;
+  readingMinutes: number;
+}
+
+export interface CitedParagraph {
+  /** "analysis#p3" */
+  ref: string;
+  document: StoryDocument;
+  paragraph: SourceParagraph;
+}
+
+export interface StoryModel {
+  story: Story;
+  /** In reading order (`order`). */
+  documents: StoryDocument[];
+  documentsById: Map<string, StoryDocument>;
+  actors: Actor[];
+  actorsById: Map<string, Actor>;
+  /** In date order. */
+  events: StoryEvent[];
+  /** Every paragraph of every document, by "<document id>#p<n>". */
+  paragraphs: Map<string, CitedParagraph>;
+  /** Events each actor takes part in, in date order. */
+  eventsByActor: Map<string, StoryEvent[]>;
+  /** Events citing each paragraph, by paragraph reference. */
+  eventsByParagraph: Map<string, StoryEvent[]>;
+}
+
+/** Events in date order; same-day events keep their order in the file. */
+export function sortEvents(events: readonly StoryEvent[]): StoryEvent[] {
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => datingSortKey(a.e.dating).localeCompare(datingSortKey(b.e.dating)) || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+function buildDocuments(inputs: readonly DocumentInput[]): StoryDocument[] {
+  const byOrder = new Map<number, DocumentInput>();
+  for (const doc of inputs) {
+    if (!idSchema.safeParse(doc.id).success) {
+      throw new ContentError(
+        `${doc.file}: the file name gives the id "${doc.id}", which is not ASCII — rename the file with lower-case ASCII letters, digits and hyphens, e.g. "analysis.mdx"`,
+      );
+    }
+    const other = byOrder.get(doc.data.order);
+    if (other) {
+      throw new ContentError(
+        `${doc.file}: field "order": ${doc.data.order} is already used by ${other.file} — give each document its own order`,
+      );
+    }
+    byOrder.set(doc.data.order, doc);
+  }
+  return [...inputs]
+    .sort((a, b) => a.data.order - b.data.order)
+    .map((doc) => {
+      const paragraphs = parseParagraphs(doc.body);
+      const characters = paragraphs.reduce((sum, p) => sum + countCharacters(p.text), 0);
+      return { ...doc, paragraphs, characters, readingMinutes: readingMinutes(characters) };
+    });
+}
+
+function indexParagraphs(documents: readonly StoryDocument[]): Map<string, CitedParagraph> {
+  const index = new Map<string, CitedParagraph>();
+  for (const document of documents) {
+    for (const paragraph of document.paragraphs) {
+      const ref = `${document.id}#${paragraph.id}`;
+      index.set(ref, { ref, document, paragraph });
+    }
+  }
+  return index;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Validates every cross-file reference and builds the model. Throws ContentError on the first bad one. */
+export function buildStory(input: StoryInput): StoryModel {
+  const { files } = input;
+  if (input.documents.length === 0) {
+    throw new ContentError('documents/: no documents found — add at least one .mdx file to the documents folder');
+  }
+  const documents = buildDocuments(input.documents);
+  const documentsById = new Map(documents.map((d) => [d.id, d]));
+  const actorsById = new Map(input.actors.map((a) => [a.id, a]));
+  const paragraphs = indexParagraphs(documents);
+
+  for (const actor of input.actors) {
+    actor.members.forEach((id) =>
+      resolveId(id, actorsById, { file: files.actors, entry: actor.id, field: 'members' }, 'actor'),
+    );
+  }
+  for (const doc of documents) {
+    doc.data.credits.forEach((credit) =>
+      resolveId(credit.actor, actorsById, { file: doc.file, entry: doc.id, field: 'credits.actor' }, 'actor'),
+    );
+  }
+  input.story.featuredActors.forEach((id) =>
+    resolveId(id, actorsById, { file: files.story, entry: 'story', field: 'featuredActors' }, 'actor'),
+  );
+
+  const events = sortEvents(input.events);
+  const eventsByActor = new Map<string, StoryEvent[]>();
+  const eventsByParagraph = new Map<string, StoryEvent[]>();
+  for (const event of events) {
+    for (const id of event.actors) {
+      resolveId(id, actorsById, { file: files.events, entry: event.id, field: 'actors' }, 'actor');
+      pushTo(eventsByActor, id, event);
+    }
+    for (const ref of event.paragraphs) {
+      const docId = ref.split('#')[0]!;
+      const place = { file: files.events, entry: event.id, field: 'paragraphs' };
+      const doc = resolveId(docId, documentsById, place, 'document');
+      if (!paragraphs.has(ref)) {
+        throw new ContentError(
+          `${files.events}: entry "${event.id}", field "paragraphs": "${ref}" does not exist — ${doc.id} has paragraphs p1 to p${doc.paragraphs.length}`,
+        );
+      }
+      pushTo(eventsByParagraph, ref, event);
+    }
+  }
+
+  return {
+    story: input.story,
+    documents,
+    documentsById,
+    actors: input.actors,
+    actorsById,
+    events,
+    paragraphs,
+    eventsByActor,
+    eventsByParagraph,
+  };
+}

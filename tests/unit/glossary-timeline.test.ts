@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { groupActors, sortByReading, rubyReading } from '../../src/lib/glossary.ts';
+import { groupByMonth } from '../../src/lib/timeline.ts';
+import { sortEvents } from '../../src/lib/story.ts';
+import { countCharacters, readingMinutes } from '../../src/lib/reading-time.ts';
+import { actorSchema, eventSchema } from '../../src/lib/schema.ts';
+
+const actor = (id: string, type: string, reading: string, sortKey?: string) =>
+  actorSchema.parse({ id, name: reading, reading, sortKey, nameEn: id, type, role: '役', description: '説明' });
+const event = (id: string, date: string) =>
+  eventSchema.parse({
+    id,
+    dating: { date, precision: date.length === 7 ? 'month' : 'day' },
+    title: id,
+    description: id,
+    relation: 'background',
+    confidence: 'high',
+    sources: [{ url: 'https://example.org/' }],
+  });
+
+describe('glossary', () => {
+  it('orders by reading in 50-on order, using sortKey where given', () => {
+    const sorted = sortByReading([
+      actor('trump', 'person', 'ドナルド・トランプ', 'トランプ ドナルド'),
+      actor('tsuruoka', 'person', 'つるおか みちと'),
+      actor('putin', 'person', 'ウラジーミル・プーチン', 'プーチン ウラジーミル'),
+      actor('zelensky', 'person', 'ウォロディミル・ゼレンスキー', 'ゼレンスキー ウォロディミル'),
+    ]);
+    expect(sorted.map((a) => a.id)).toEqual(['zelensky', 'tsuruoka', 'trump', 'putin']);
+  });
+  it('groups by type in the schema order and leaves out empty groups', () => {
+    const groups = groupActors([actor('usa', 'state', 'べいこく'), actor('rubio', 'person', 'ルビオ')]);
+    expect(groups.map((g) => g.type)).toEqual(['person', 'state']);
+  });
+  it('puts ruby only over names with kanji', () => {
+    expect(rubyReading({ name: '鶴岡路人', reading: 'つるおか みちと' })).toBe('つるおか みちと');
+    expect(rubyReading({ name: 'マルコ・ルビオ', reading: 'マルコ・ルビオ' })).toBeUndefined();
+  });
+});
+
+describe('timeline', () => {
+  it('sorts by date, a month before its days, and groups by month', () => {
+    const sorted = sortEvents([event('c', '2025-03-11'), event('a', '2025-02-28'), event('b', '2025-03')]);
+    expect(sorted.map((e) => e.id)).toEqual(['a', 'b', 'c']);
+    expect(groupByMonth(sorted).map((g) => [g.month, g.events.map((e) => e.id)])).toEqual([
+      ['2025-02', ['a']],
+      ['2025-03', ['b', 'c']],
+    ]);
+  });
+});
+
+describe('reading time', () => {
+  it('counts characters without whitespace and rounds minutes up', () => {
+    expect(countCharacters('米国と ウクライナ\n')).toBe(8);
+    expect(readingMinutes(0)).toBe(1);
+    expect(readingMinutes(501)).toBe(2);
+  });
+});

@@ -1,0 +1,61 @@
+// Reads a story folder the way src/content.config.ts does (same parsers, same schemas), without
+// Astro, so unit tests can validate the real content and broken copies of it.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { actorSchema, documentSchema, eventSchema, storySchema } from '../../src/lib/schema.ts';
+import { assertUniqueIds } from '../../src/lib/references.ts';
+import { buildStory, type StoryInput } from '../../src/lib/story.ts';
+import type { z } from 'astro/zod';
+
+export const repoRoot = new URL('../..', import.meta.url).pathname;
+export const realContent = join(repoRoot, 'content');
+export const fixtureStory = join(repoRoot, 'tests/fixtures/story');
+
+/** Parses `value` with `schema`, throwing a message that names the file and entry like Astro does. */
+export function parseEntry<S extends z.ZodType>(schema: S, value: unknown, file: string, entry: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `**${i.path.join('.')}**: ${i.message}`).join('\n');
+    throw new Error(`${file}: entry "${entry}" does not match the schema:\n${issues}`);
+  }
+  return result.data;
+}
+
+function yamlList(dir: string, name: string): Array<Record<string, unknown>> {
+  const path = join(dir, name);
+  if (!existsSync(path)) return [];
+  const data = parseYaml(readFileSync(path, 'utf8')) ?? [];
+  assertUniqueIds(data, name);
+  return data;
+}
+
+/** The raw input of a story folder, validated entry by entry. */
+export function readStory(dir: string): StoryInput {
+  const docDir = join(dir, 'documents');
+  const documents = (existsSync(docDir) ? readdirSync(docDir) : [])
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .map((f) => {
+      const { frontmatter, content } = parseFrontmatter(readFileSync(join(docDir, f), 'utf8'));
+      const id = f.replace(/\.mdx$/, '');
+      const file = `documents/${f}`;
+      return { id, file, data: parseEntry(documentSchema, frontmatter, file, id), body: content };
+    });
+  const entry = (e: Record<string, unknown>) => String(e['id']);
+  const [story] = yamlList(dir, 'story.yaml').map((e) => parseEntry(storySchema, e, 'story.yaml', entry(e)));
+  if (!story) throw new Error('story.yaml: missing');
+  return {
+    story,
+    documents,
+    actors: yamlList(dir, 'actors.yaml').map((e) => parseEntry(actorSchema, e, 'actors.yaml', entry(e))),
+    events: yamlList(dir, 'events.yaml').map((e) => parseEntry(eventSchema, e, 'events.yaml', entry(e))),
+    files: { actors: 'actors.yaml', events: 'events.yaml', story: 'story.yaml' },
+  };
+}
+
+/** Reads and joins a story folder. */
+export function loadStory(dir: string) {
+  return buildStory(readStory(dir));
+}

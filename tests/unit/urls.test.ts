@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { relativeHref, routeOf, routes, absoluteHref, linkerFor } from '../../src/lib/urls.ts';
+
+describe('routeOf', () => {
+  it('strips the base and names the file of the page', () => {
+    expect(routeOf('/index.html', '/')).toBe('index.html');
+    expect(routeOf('/', '/')).toBe('index.html');
+    expect(routeOf('/news/talks/actors/rubio.html', '/news/talks/')).toBe('actors/rubio.html');
+    expect(routeOf('/news/talks', '/news/talks/')).toBe('index.html');
+    expect(routeOf('/timeline', '/')).toBe('timeline.html');
+  });
+});
+
+describe('relativeHref', () => {
+  it('links between pages in the same folder and across folders', () => {
+    expect(relativeHref('index.html', routes.timeline())).toBe('timeline.html');
+    expect(relativeHref('index.html', routes.actor('rubio'))).toBe('actors/rubio.html');
+    expect(relativeHref('actors/rubio.html', routes.home())).toBe('../index.html');
+    expect(relativeHref('actors/rubio.html', routes.actor('trump'))).toBe('trump.html');
+    expect(relativeHref('actors/rubio.html', routes.paragraph('analysis#p3'))).toBe('../articles/analysis.html#p3');
+    expect(relativeHref('actors.html', routes.actor('trump'))).toBe('actors/trump.html');
+  });
+  it('keeps a fragment on the same page short', () => {
+    expect(relativeHref('timeline.html', routes.event('jeddah-talks'))).toBe('#jeddah-talks');
+    expect(relativeHref('index.html', routes.event('jeddah-talks'))).toBe('timeline.html#jeddah-talks');
+  });
+  it('never links to a folder', () => {
+    expect(relativeHref('articles/analysis.html', routes.home())).toBe('../index.html');
+    expect(relativeHref('articles/analysis.html', routes.glossary())).toBe('../actors.html');
+  });
+});
+
+describe('absoluteHref and linkerFor', () => {
+  it('prefixes the base path', () => {
+    expect(absoluteHref('/news/talks/', routes.timeline())).toBe('/news/talks/timeline.html');
+    expect(absoluteHref('/', routes.home())).toBe('/index.html');
+  });
+  it('makes links relative to the current page under any base', () => {
+    const link = linkerFor('/news/talks/articles/interview.html', '/news/talks/');
+    expect(link(routes.document('analysis'))).toBe('analysis.html');
+    expect(link(routes.actor('tsuruoka'))).toBe('../actors/tsuruoka.html');
+  });
+});
