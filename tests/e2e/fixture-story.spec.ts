@@ -1,0 +1,64 @@
+// Another story's content builds into the same kind of site with the same command: proof that
+// src/ holds no text of the real story. The content folder is chosen by STORY_DIR alone.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { builtPages, repoRoot, sourceDocuments } from './site.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+
+const fixture = join(repoRoot, 'tests/fixtures/story');
+const outDir = join(repoRoot, 'test-results/fixture-dist');
+let server: StaticServer;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  rmSync(outDir, { recursive: true, force: true });
+  execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
+    cwd: repoRoot,
+    env: { ...process.env, STORY_DIR: fixture },
+    stdio: 'pipe',
+  });
+  server = await serveStatic(outDir);
+});
+
+test.afterAll(async () => {
+  await server?.close();
+});
+
+test('the fixture story builds every kind of page', () => {
+  expect(builtPages(outDir)).toEqual([
+    'actors.html',
+    'actors/altea.html',
+    'actors/mira-thorn.html',
+    'actors/port-board.html',
+    'articles/notes.html',
+    'articles/report.html',
+    'index.html',
+    'timeline.html',
+  ]);
+});
+
+test('its pages show its own text and none of the real story', async ({ page }) => {
+  for (const route of builtPages(outDir)) {
+    await page.goto(server.url + route);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('header .site-name')).toHaveText('架空の港湾協定を読む');
+    const text = await page.locator('body').innerText();
+    for (const word of ['ウクライナ', 'トランプ', 'ジッダ', '停戦']) expect(text, `${route}`).not.toContain(word);
+  }
+});
+
+test('its documents show their paragraphs and its timeline cites them', async ({ page }) => {
+  for (const doc of sourceDocuments(fixture)) {
+    await page.goto(`${server.url}articles/${doc.id}.html`);
+    expect(await page.locator('.prose > p').allTextContents()).toEqual(doc.paragraphs);
+  }
+  await page.goto(`${server.url}timeline.html`);
+  await expect(page.locator('#signing h3')).toHaveText('協定に署名');
+  await page.locator('#signing').getByRole('link', { name: /第2段落/ }).click();
+  await expect(page).toHaveURL(/articles\/report\.html#p2$/);
+});

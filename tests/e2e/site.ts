@@ -1,0 +1,44 @@
+// What the e2e tests know about the built site: the pages in dist/ and the content they come from.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Page } from '@playwright/test';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { parseParagraphs } from '../../src/lib/paragraphs.ts';
+
+export const repoRoot = new URL('../..', import.meta.url).pathname;
+export const distDir = join(repoRoot, 'dist');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.html') ? [join(dir, d.name)] : [],
+  );
+}
+
+/** Routes of every HTML page in `dir` ("index.html", "actors/rubio.html", …), 404 page excluded. */
+export function builtPages(dir = distDir): string[] {
+  return walk(dir)
+    .map((f) => relative(dir, f))
+    .filter((r) => r !== '404.html')
+    .sort();
+}
+
+/** The paragraphs of each document in content/documents, as the MDX source has them. */
+export function sourceDocuments(contentDir = join(repoRoot, 'content')): Array<{ id: string; paragraphs: string[] }> {
+  const dir = join(contentDir, 'documents');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => ({
+      id: f.replace(/\.mdx$/, ''),
+      paragraphs: parseParagraphs(parseFrontmatter(readFileSync(join(dir, f), 'utf8')).content).map((p) => p.text),
+    }));
+}
+
+/** Collects console errors and uncaught exceptions of a page. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
+  return errors;
+}
