@@ -5,7 +5,14 @@ import { glob, file } from 'astro/loaders';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { storyDir } from './config.ts';
-import { actorSchema, documentSchema, eventSchema, storySchema } from './lib/schema.ts';
+import {
+  actorSchema,
+  documentSchema,
+  eventSchema,
+  jointMentionSchema,
+  statementMapSchema,
+  storySchema,
+} from './lib/schema.ts';
 import { assertUniqueIds } from './lib/references.ts';
 
 /**
@@ -31,5 +38,7 @@ export const collections = {
   actors: defineCollection({ loader: yamlList('actors.yaml'), schema: actorSchema }),
   events: defineCollection({ loader: yamlList('events.yaml'), schema: eventSchema }),
   story: defineCollection({ loader: yamlList('story.yaml'), schema: storySchema }),
+  mentions: defineCollection({ loader: yamlList('mentions.yaml'), schema: jointMentionSchema }),
+  statementMap: defineCollection({ loader: yamlList('statement-map.yaml'), schema: statementMapSchema }),
 };
 

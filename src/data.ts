@@ -6,15 +6,17 @@ import { buildStory, type StoryModel } from './lib/story.ts';
 let cached: Promise<StoryModel> | undefined;
 
 async function load(): Promise<StoryModel> {
-  const [documents, actors, events, stories] = await Promise.all([
+  const [documents, actors, events, stories, mentions, statementMap] = await Promise.all([
     getCollection('documents'),
     getCollection('actors'),
     getCollection('events'),
     getCollection('story'),
+    getCollection('mentions'),
+    getCollection('statementMap'),
   ]);
   const story = stories[0];
   if (!story) throw new Error('story.yaml: missing — add the story entry (id "story") to the content folder');
-  return buildStory({
+  const model = buildStory({
     story: story.data,
     documents: documents.map((d) => ({
       id: d.id,
@@ -24,9 +26,21 @@ async function load(): Promise<StoryModel> {
     })),
     actors: actors.map((a) => a.data),
     events: events.map((e) => e.data),
-    files: { actors: 'actors.yaml', events: 'events.yaml', story: 'story.yaml' },
+    mentions: mentions.map((m) => m.data),
+    statementMap: statementMap.map((s) => s.data),
+    files,
   });
+  for (const warning of model.warnings) console.warn(`[content] ${warning}`);
+  return model;
 }
+
+const files = {
+  actors: 'actors.yaml',
+  events: 'events.yaml',
+  story: 'story.yaml',
+  mentions: 'mentions.yaml',
+  statementMap: 'statement-map.yaml',
+};
 
 /** The whole story, validated and indexed. */
 export function getStory(): Promise<StoryModel> {

@@ -31,3 +31,12 @@ export const creditRoleLabel: Record<(typeof creditRoles)[number], string> = {
   interviewer: '聞き手',
   author: '筆者',
 };
+
+/** Accessible name of a paragraph's permalink. */
+export const permalinkLabel = (n: number): string => `第${n}段落へのリンク`;
+
+/** Accessible name of a paragraph's date marker. */
+export const markerLabel = (date: string, title: string): string => `時系列: ${date} ${title}`;
+
+/** Accessible name of the button that opens an actor's card. */
+export const cardLabel = (form: string): string => `「${form}」の人物・組織カードを開く`;

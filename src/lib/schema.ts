@@ -219,6 +219,42 @@ export const eventSchema = z.object({
   sources: z.array(sourceSchema).min(1, { error: 'an event needs at least one source' }),
 });
 
+/**
+ * A form of the text that names several actors at once ("両国"), or that contains an actor's name
+ * without mentioning the actor ("ウクライナ大統領選": an election). Single-actor forms live with the actor.
+ */
+export const jointMentionSchema = z.object({
+  /** ASCII id of the entry. */
+  id: idSchema,
+  /** The exact string in the text. */
+  form: nonEmpty('form'),
+  /** Actor ids it names; empty when it is not a mention of anyone. */
+  actors: z.array(idSchema),
+  /** What the form refers to (Japanese). */
+  note: z.string().trim().min(1).optional(),
+});
+
+/**
+ * The joint statement read against the other documents. With `point`: one point of the statement
+ * and the paragraphs that discuss it. Without: something the statement leaves out, with the
+ * paragraphs that say so.
+ */
+export const statementMapSchema = z
+  .object({
+    /** ASCII id of the entry. */
+    id: idSchema,
+    /** The topic, in Japanese. */
+    label: nonEmpty('label'),
+    /** The statement paragraph this entry is about; absent when the statement leaves the topic out. */
+    point: paragraphRefSchema.optional(),
+    /** Paragraphs of the other documents that discuss the topic. */
+    discussedIn: z.array(paragraphRefSchema),
+  })
+  .refine((e) => e.point !== undefined || e.discussedIn.length > 0, {
+    path: ['discussedIn'],
+    error: 'a topic the statement leaves out needs at least one paragraph that says so',
+  });
+
 /** The story as a whole: site name, home page text, and the date roles are given as of. */
 export const storySchema = z.object({
   /** Always "story": the file holds one entry. */
@@ -247,3 +283,5 @@ export type StoryEvent = z.infer<typeof eventSchema>;
 export type Story = z.infer<typeof storySchema>;
 export type Dating = z.infer<typeof datingSchema>;
 export type Source = z.infer<typeof sourceSchema>;
+export type JointMention = z.infer<typeof jointMentionSchema>;
+export type StatementMapEntry = z.infer<typeof statementMapSchema>;

@@ -1,7 +1,16 @@
 // Joins the validated content files into one model of the story: documents with their numbered
 // paragraphs, actors, events in date order, and the indexes the pages need. Pure: the caller
 // passes the entries in (src/data.ts), so this is unit-tested without Astro.
-import { idSchema, type Actor, type DocumentData, type Story, type StoryEvent } from './schema.ts';
+import {
+  idSchema,
+  type Actor,
+  type DocumentData,
+  type JointMention,
+  type StatementMapEntry,
+  type Story,
+  type StoryEvent,
+} from './schema.ts';
+import { buildCrossReferences, checkStatementMap, type CrossReferences } from './cross-references.ts';
 import { parseParagraphs, type SourceParagraph } from './paragraphs.ts';
 import { ContentError, resolveId } from './references.ts';
 import { countCharacters, readingMinutes } from './reading-time.ts';
@@ -21,8 +30,12 @@ export interface StoryInput {
   documents: DocumentInput[];
   actors: Actor[];
   events: StoryEvent[];
+  /** Forms naming several actors at once, or none. */
+  mentions: JointMention[];
+  /** The statement read against the other documents. */
+  statementMap: StatementMapEntry[];
   /** Content file names, for messages. */
-  files: { actors: string; events: string; story: string };
+  files: { actors: string; events: string; story: string; mentions: string; statementMap: string };
 }
 
 export interface StoryDocument extends DocumentInput {
@@ -38,7 +51,7 @@ export interface CitedParagraph {
   paragraph: SourceParagraph;
 }
 
-export interface StoryModel {
+export interface StoryModel extends CrossReferences {
   story: Story;
   /** In reading order (`order`). */
   documents: StoryDocument[];
@@ -53,6 +66,8 @@ export interface StoryModel {
   eventsByActor: Map<string, StoryEvent[]>;
   /** Events citing each paragraph, by paragraph reference. */
   eventsByParagraph: Map<string, StoryEvent[]>;
+  /** The statement map, in file order. */
+  statementMap: StatementMapEntry[];
 }
 
 /** Events in date order; same-day events keep their order in the file. */
@@ -151,7 +166,23 @@ export function buildStory(input: StoryInput): StoryModel {
     }
   }
 
+  for (const joint of input.mentions) {
+    joint.actors.forEach((id) =>
+      resolveId(id, actorsById, { file: files.mentions, entry: joint.id, field: 'actors' }, 'actor'),
+    );
+  }
+  const statementMap = checkStatementMap(input.statementMap, paragraphs, files.statementMap);
+  const crossReferences = buildCrossReferences({
+    documents,
+    actors: input.actors,
+    joints: input.mentions,
+    eventsByParagraph,
+    files,
+  });
+
   return {
+    ...crossReferences,
+    statementMap,
     story: input.story,
     documents,
     documentsById,

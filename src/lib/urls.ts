@@ -16,6 +16,11 @@ export const routes = {
   actor: (id: string): string => `actors/${id}.html`,
 };
 
+/** The document id of a document page's route, or undefined for other pages. */
+export function documentIdOf(route: string): string | undefined {
+  return /^articles\/([^/]+)\.html$/.exec(route)?.[1];
+}
+
 /** The route of the page at `pathname` (as Astro.url.pathname gives it) under `base`. */
 export function routeOf(pathname: string, base: string): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;

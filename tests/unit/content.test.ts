@@ -65,3 +65,67 @@ describe('the real story', () => {
     }
   });
 });
+
+describe('actor mentions in the real text (FACTS.md §3b)', () => {
+  // Count of each form in the body paragraphs. Forms that occur only in headings (鶴岡路人, 慶応大,
+  // 米ウクライナ) are 0 here: the headings are the documents' titles and credits.
+  const expected: Record<string, [string, number]> = {
+    トランプ大統領: ['trump', 2],
+    トランプ氏: ['trump', 3],
+    トランプ米大統領: ['trump', 1],
+    トランプ政権: ['trump-admin', 2],
+    プーチン大統領: ['putin', 1],
+    プーチン氏: ['putin', 1],
+    ウォロディミル・ゼレンスキー大統領: ['zelensky', 1],
+    米国とウクライナの大統領: ['trump+zelensky', 1],
+    米国のマイク・ウォルツ国家安全保障担当大統領補佐官: ['waltz', 1],
+    ルビオ国務長官: ['rubio', 1],
+    中根圭一: ['nakane', 1],
+    国際部: ['kokusaibu', 1],
+    ウクライナ代表団: ['ukr-delegation', 3],
+    両代表団: ['usa+ukr-delegation', 2],
+    両国: ['usa+ukraine', 3],
+    両政府: ['usa+ukraine', 1],
+    米国議会: ['us-congress', 1],
+    米国民: ['us-people', 1],
+    欧州の友好国: ['europe', 1],
+    米欧: ['usa+europe', 1],
+    米国: ['usa', 18],
+    ウクライナ: ['ukraine', 22],
+    同国: ['ukraine', 1],
+    ロシア: ['russia', 17],
+    ロシア側: ['russia', 1],
+    露側: ['russia', 3],
+  };
+
+  it('finds each form as often as the fact sheet counts it, for the actors it names', () => {
+    const counted: Record<string, [string, number]> = {};
+    for (const mentions of model.mentionsByParagraph.values()) {
+      for (const m of mentions) {
+        const [, n] = counted[m.form] ?? ['', 0];
+        counted[m.form] = [m.actors.join('+'), n + 1];
+      }
+    }
+    expect(counted).toEqual(expected);
+  });
+
+  it('lists each actor’s passages and each document’s actors in reading order', () => {
+    expect(model.passagesByActor.get('rubio')?.map((p) => p.ref)).toEqual(['analysis#p6']);
+    expect(model.passagesByActor.get('zelensky')?.map((p) => p.ref)).toEqual(['analysis#p10', 'statement#p7']);
+    expect(model.actorsByDocument.get('interview')).toEqual(['usa', 'ukraine', 'trump', 'russia', 'kokusaibu', 'nakane']);
+  });
+
+  it('leaves no surface form unused', () => {
+    expect(model.warnings).toEqual([]);
+  });
+
+  it('maps every statement point to an existing statement paragraph', () => {
+    const points = model.statementMap.filter((e) => e.point).map((e) => e.point);
+    expect(points).toEqual(model.documentsById.get('statement')!.paragraphs.map((p) => `statement#${p.id}`));
+    expect(model.statementMap.filter((e) => !e.point).map((e) => e.label)).toEqual([
+      '「安全の保証」',
+      'ウクライナ大統領選の実施',
+      '領土問題',
+    ]);
+  });
+});

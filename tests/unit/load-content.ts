@@ -4,7 +4,14 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { actorSchema, documentSchema, eventSchema, storySchema } from '../../src/lib/schema.ts';
+import {
+  actorSchema,
+  documentSchema,
+  eventSchema,
+  jointMentionSchema,
+  statementMapSchema,
+  storySchema,
+} from '../../src/lib/schema.ts';
 import { assertUniqueIds } from '../../src/lib/references.ts';
 import { buildStory, type StoryInput } from '../../src/lib/story.ts';
 import type { z } from 'astro/zod';
@@ -51,7 +58,17 @@ export function readStory(dir: string): StoryInput {
     documents,
     actors: yamlList(dir, 'actors.yaml').map((e) => parseEntry(actorSchema, e, 'actors.yaml', entry(e))),
     events: yamlList(dir, 'events.yaml').map((e) => parseEntry(eventSchema, e, 'events.yaml', entry(e))),
-    files: { actors: 'actors.yaml', events: 'events.yaml', story: 'story.yaml' },
+    mentions: yamlList(dir, 'mentions.yaml').map((e) => parseEntry(jointMentionSchema, e, 'mentions.yaml', entry(e))),
+    statementMap: yamlList(dir, 'statement-map.yaml').map((e) =>
+      parseEntry(statementMapSchema, e, 'statement-map.yaml', entry(e)),
+    ),
+    files: {
+      actors: 'actors.yaml',
+      events: 'events.yaml',
+      story: 'story.yaml',
+      mentions: 'mentions.yaml',
+      statementMap: 'statement-map.yaml',
+    },
   };
 }
 

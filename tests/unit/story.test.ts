@@ -107,6 +107,38 @@ describe('bad references stop the build', () => {
       'actors.yaml: entry "port-board" does not match the schema:\n**reading**: a reading is required',
     );
   });
+  it('two actors claiming the same surface form', () => {
+    expectLoadError(
+      (dir) => replaceIn(dir, 'actors.yaml', 'surfaceForms: [港湾委員会]', 'surfaceForms: [アルテア]'),
+      'actors.yaml: entry "port-board": the form "アルテア" is already claimed by actors.yaml: entry "altea"',
+    );
+  });
+  it('an unknown actor id in a joint form', () => {
+    expectLoadError(
+      (dir) => replaceIn(dir, 'mentions.yaml', 'actors: []', 'actors: [altia]'),
+      'mentions.yaml: entry "port-city", field "actors": unknown actor id "altia" — did you mean "altea"',
+    );
+  });
+  it('a statement point mapped to a missing paragraph', () => {
+    expectLoadError(
+      (dir) => replaceIn(dir, 'statement-map.yaml', 'point: notes#p1', 'point: notes#p5'),
+      'statement-map.yaml: entry "joint-operation", field "point": "notes#p5" does not exist — notes has paragraphs p1 to p2',
+    );
+    expectLoadError(
+      (dir) => replaceIn(dir, 'statement-map.yaml', 'discussedIn: [report#p1]', 'discussedIn: [reports#p1]'),
+      'statement-map.yaml: entry "tariffs", field "discussedIn": "reports#p1" does not exist — there is no document "reports"',
+    );
+  });
+  it('a surface form that never occurs is a warning, not an error', () => {
+    const dir = brokenCopy((d) => replaceIn(d, 'actors.yaml', 'surfaceForms: [ソーン外相]', 'surfaceForms: [ソーン外相, ソーン首相]'));
+    try {
+      expect(loadStory(dir).warnings).toEqual([
+        'actors.yaml: entry "mira-thorn": the form "ソーン首相" does not occur in any document — check its spelling, or remove it',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
   it('an empty documents folder', () => {
     const input = readStory(fixtureStory);
     expect(() => buildStory({ ...input, documents: [] })).toThrow(

@@ -1,0 +1,127 @@
+// Everything computed from the text itself: which actors each paragraph mentions, the passages of
+// each actor, the actors of each document in order of appearance, the statement read against the
+// other documents, and the rendered paragraphs that carry these links. One matcher, one pass per
+// paragraph.
+import type { Actor, JointMention, StatementMapEntry, StoryEvent } from './schema.ts';
+import { createMatcher, mentionRules, unusedForms, type Mention, type MentionRule } from './mentions.ts';
+import { ContentError } from './references.ts';
+import { renderParagraphs } from './render-paragraphs.ts';
+import { relativeHref, routes } from './urls.ts';
+import { formatDating, formatDatingShort } from './dates.ts';
+import { cardLabel, markerLabel, permalinkLabel } from './labels.ts';
+import type { SourceParagraph } from './paragraphs.ts';
+
+interface DocumentLike {
+  id: string;
+  file: string;
+  body: string;
+  data: { title: string; credits: ReadonlyArray<{ label: string }> };
+  paragraphs: SourceParagraph[];
+}
+
+/** One mention of an actor in a paragraph. */
+export interface Passage {
+  /** "analysis#p3" */
+  ref: string;
+  documentId: string;
+  paragraph: SourceParagraph;
+  mention: Mention;
+}
+
+export interface CrossReferences {
+  /** Mentions in each paragraph, by paragraph reference. */
+  mentionsByParagraph: Map<string, Mention[]>;
+  /** Every passage naming each actor (alone or with others), in reading order. */
+  passagesByActor: Map<string, Passage[]>;
+  /** Actor ids each document mentions, in order of first appearance. */
+  actorsByDocument: Map<string, string[]>;
+  /** Inner HTML of each paragraph, by paragraph reference. */
+  paragraphHtml: Map<string, string>;
+  /** Forms that never occur in the texts (titles, credits and paragraphs): warnings for the build log. */
+  warnings: string[];
+}
+
+export interface CrossReferenceInput {
+  documents: readonly DocumentLike[];
+  actors: readonly Actor[];
+  joints: readonly JointMention[];
+  eventsByParagraph: ReadonlyMap<string, readonly StoryEvent[]>;
+  files: { actors: string; mentions: string };
+}
+
+export function buildCrossReferences(input: CrossReferenceInput): CrossReferences {
+  const { documents, actors, joints, eventsByParagraph, files } = input;
+  const rules: MentionRule[] = mentionRules(actors, joints, files);
+  const match = createMatcher(rules);
+
+  const mentionsByParagraph = new Map<string, Mention[]>();
+  const passagesByActor = new Map<string, Passage[]>();
+  const actorsByDocument = new Map<string, string[]>();
+  const paragraphHtml = new Map<string, string>();
+
+  for (const doc of documents) {
+    const seen = new Set<string>();
+    for (const paragraph of doc.paragraphs) {
+      const ref = `${doc.id}#${paragraph.id}`;
+      const mentions = match(paragraph.text);
+      mentionsByParagraph.set(ref, mentions);
+      for (const mention of mentions) {
+        for (const actor of mention.actors) {
+          seen.add(actor);
+          const list = passagesByActor.get(actor) ?? [];
+          list.push({ ref, documentId: doc.id, paragraph, mention });
+          passagesByActor.set(actor, list);
+        }
+      }
+    }
+    actorsByDocument.set(doc.id, [...seen]);
+
+    const page = routes.document(doc.id);
+    const html = renderParagraphs(doc.body, {
+      match,
+      hrefFor: (id) => relativeHref(page, routes.actor(id)),
+      cardIdFor: (id) => `card-${id}`,
+      cardLabel,
+      permalinkLabel,
+      markersFor: (pid) =>
+        (eventsByParagraph.get(`${doc.id}#${pid}`) ?? []).map((event) => ({
+          href: relativeHref(page, routes.event(event.id)),
+          text: formatDatingShort(event.dating),
+          label: markerLabel(formatDating(event.dating), event.title),
+        })),
+    });
+    for (const [pid, h] of html) paragraphHtml.set(`${doc.id}#${pid}`, h);
+  }
+
+  const texts = documents.flatMap((d) => [d.data.title, ...d.data.credits.map((c) => c.label), ...d.paragraphs.map((p) => p.text)]);
+  const warnings = unusedForms(rules, texts).map(
+    (r) => `${r.origin}: the form "${r.form}" does not occur in any document — check its spelling, or remove it`,
+  );
+  return { mentionsByParagraph, passagesByActor, actorsByDocument, paragraphHtml, warnings };
+}
+
+/** Checks that every paragraph the statement map cites exists; returns the entries in file order. */
+export function checkStatementMap(
+  entries: readonly StatementMapEntry[],
+  paragraphs: ReadonlyMap<string, unknown>,
+  file: string,
+): StatementMapEntry[] {
+  for (const entry of entries) {
+    const refs: Array<[string, string]> = [
+      ...(entry.point ? [['point', entry.point] as [string, string]] : []),
+      ...entry.discussedIn.map((r) => ['discussedIn', r] as [string, string]),
+    ];
+    for (const [field, ref] of refs) {
+      if (!paragraphs.has(ref)) {
+        const doc = ref.split('#')[0]!;
+        const count = [...paragraphs.keys()].filter((k) => k.startsWith(`${doc}#`)).length;
+        throw new ContentError(
+          `${file}: entry "${entry.id}", field "${field}": "${ref}" does not exist — ${
+            count ? `${doc} has paragraphs p1 to p${count}` : `there is no document "${doc}"`
+          }`,
+        );
+      }
+    }
+  }
+  return [...entries];
+}
