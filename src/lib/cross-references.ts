@@ -100,7 +100,11 @@ export function buildCrossReferences(input: CrossReferenceInput): CrossReference
   return { mentionsByParagraph, passagesByActor, actorsByDocument, paragraphHtml, warnings };
 }
 
-/** Checks that every paragraph the statement map cites exists; returns the entries in file order. */
+/**
+ * Checks that every paragraph the statement map cites exists, and returns the entries in reading
+ * order: the points in the order of the statement, then what it leaves out, in the order the other
+ * documents first raise it. (Collections do not keep the order of the file.)
+ */
 export function checkStatementMap(
   entries: readonly StatementMapEntry[],
   paragraphs: ReadonlyMap<string, unknown>,
@@ -123,5 +127,8 @@ export function checkStatementMap(
       }
     }
   }
-  return [...entries];
+  const position = new Map([...paragraphs.keys()].map((ref, i) => [ref, i]));
+  const key = (e: StatementMapEntry) =>
+    e.point ? position.get(e.point)! : paragraphs.size + Math.min(...e.discussedIn.map((r) => position.get(r)!));
+  return [...entries].sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : 1));
 }

@@ -70,12 +70,11 @@ export interface StoryModel extends CrossReferences {
   statementMap: StatementMapEntry[];
 }
 
-/** Events in date order; same-day events keep their order in the file. */
+/** Events in date order; events of the same day by id (collections do not keep the order of the file). */
 export function sortEvents(events: readonly StoryEvent[]): StoryEvent[] {
-  return events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => datingSortKey(a.e.dating).localeCompare(datingSortKey(b.e.dating)) || a.i - b.i)
-    .map(({ e }) => e);
+  return [...events].sort(
+    (a, b) => datingSortKey(a.dating).localeCompare(datingSortKey(b.dating)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 function buildDocuments(inputs: readonly DocumentInput[]): StoryDocument[] {

@@ -101,7 +101,10 @@ test.describe('indexes', () => {
 test('the statement page reads each point against the analysis and the interview', async ({ page }) => {
   await page.goto('articles/statement.html');
   const map = page.locator('section[aria-labelledby="statement-map"]');
-  await expect(map.locator('ol.statement-map > li')).toHaveCount(model.statementMap.filter((e) => e.point).length);
+  const points = model.statementMap.filter((e) => e.point);
+  await expect(map.locator('ol.statement-map > li')).toHaveCount(points.length);
+  const numbers = await map.locator('ol.statement-map > li > p > a').allTextContents();
+  expect(numbers).toEqual(points.map((_, i) => `第${i + 1}段落`));
   const ceasefire = map.locator('li', { hasText: '即時・暫定的な30日間の停戦' });
   await expect(ceasefire.getByRole('link', { name: '解説・第5段落' })).toBeVisible();
   const left = map.locator('li', { hasText: '「安全の保証」' });

@@ -45,6 +45,14 @@ describe('the fixture story', () => {
   });
 });
 
+describe('the statement map', () => {
+  it('comes out in reading order whatever the order of the entries', () => {
+    const input = readStory(fixtureStory);
+    const model = buildStory({ ...input, statementMap: [...input.statementMap].reverse() });
+    expect(model.statementMap.map((e) => e.id)).toEqual(['joint-operation', 'tariffs']);
+  });
+});
+
 describe('bad references stop the build', () => {
   it('unknown actor id in an event', () => {
     expectLoadError(
