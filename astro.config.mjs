@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { siteUrl, basePath } from './src/config.ts';
 import { remarkParagraphIds } from './src/lib/remark-paragraph-ids.ts';
+import { offline } from './src/integrations/offline.ts';
 
 export default defineConfig({
   ...(siteUrl ? { site: siteUrl } : {}),
@@ -13,7 +14,7 @@ export default defineConfig({
   // on any static host, under any sub-path, and straight from the disk (file://).
   build: { format: 'file', inlineStylesheets: 'always' },
   trailingSlash: 'never',
-  integrations: [mdx()],
+  integrations: [mdx(), offline()],
   markdown: {
     syntaxHighlight: false,
     processor: unified({

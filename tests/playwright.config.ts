@@ -15,6 +15,7 @@ export const PORT = 4399;
 
 export default defineConfig({
   testDir: './e2e',
+  globalSetup: './e2e/global-setup.ts',
   outputDir: '../test-results',
   fullyParallel: true,
   workers: 2,

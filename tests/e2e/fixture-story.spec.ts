@@ -1,26 +1,16 @@
 // Another story's content builds into the same kind of site with the same command: proof that
 // src/ holds no text of the real story. The content folder is chosen by STORY_DIR alone.
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { rmSync } from 'node:fs';
-import { builtPages, repoRoot, sourceDocuments } from './site.ts';
+import { builtPages, sourceDocuments } from './site.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
+import { builds, fixtureStoryDir } from './builds.ts';
 
-const fixture = join(repoRoot, 'tests/fixtures/story');
-const outDir = join(repoRoot, 'test-results/fixture-dist');
+// Built by global-setup.ts with STORY_DIR=tests/fixtures/story.
+const outDir = builds.fixture;
+const fixture = fixtureStoryDir;
 let server: StaticServer;
 
-test.describe.configure({ mode: 'serial' });
-
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  rmSync(outDir, { recursive: true, force: true });
-  execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
-    cwd: repoRoot,
-    env: { ...process.env, STORY_DIR: fixture },
-    stdio: 'pipe',
-  });
   server = await serveStatic(outDir);
 });
 

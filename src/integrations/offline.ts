@@ -1,0 +1,35 @@
+// Astro integration: after the build, writes dist/sw.js, a service worker that precaches every
+// file of that build (src/lib/service-worker.ts says how it behaves).
+import type { AstroIntegration } from 'astro';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildVersion, precacheList, serviceWorkerSource, type BuiltFile } from '../lib/service-worker.ts';
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? walk(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]))),
+  );
+  return nested.flat();
+}
+
+export function offline(): AstroIntegration {
+  return {
+    name: 'offline-service-worker',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const paths = await walk(root);
+        const files: BuiltFile[] = await Promise.all(
+          paths.map(async (p) => ({ path: relative(root, p).split(sep).join('/'), content: await readFile(p) })),
+        );
+        const list = precacheList(files);
+        const cached = files.filter((f) => list.includes(f.path));
+        const version = buildVersion(cached);
+        await writeFile(join(root, 'sw.js'), serviceWorkerSource(version, list));
+        logger.info(`sw.js precaches ${list.length} files (cache site-${version})`);
+      },
+    },
+  };
+}

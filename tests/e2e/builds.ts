@@ -1,0 +1,29 @@
+// Extra builds the e2e tests need besides dist/: another story, another base path. They are made
+// once, one after another, by global-setup.ts (Astro keeps one content cache per project, so two
+// builds must not run at the same time).
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { repoRoot } from './site.ts';
+
+export const buildsRoot = join(tmpdir(), 'ukraine-talks-e2e');
+export const fixtureStoryDir = join(repoRoot, 'tests/fixtures/story');
+export const BASE_PATH = '/news/ukraine-talks/';
+
+export const builds = {
+  /** The made-up story, at the root. */
+  fixture: join(buildsRoot, 'fixture'),
+  /** The real story under BASE_PATH. */
+  basePath: join(buildsRoot, 'base-path'),
+};
+
+/** Builds the site into `outDir` with extra environment variables. */
+export function buildSite(outDir: string, env: Record<string, string>): void {
+  rmSync(outDir, { recursive: true, force: true });
+  execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: 'pipe',
+  });
+}

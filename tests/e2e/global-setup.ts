@@ -1,0 +1,6 @@
+import { builds, buildSite, fixtureStoryDir, BASE_PATH } from './builds.ts';
+
+export default function globalSetup(): void {
+  buildSite(builds.fixture, { STORY_DIR: fixtureStoryDir });
+  buildSite(builds.basePath, { BASE_PATH });
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { buildVersion, precacheList, serviceWorkerSource } from '../../src/lib/service-worker.ts';
+
+const file = (path: string, text: string) => ({ path, content: new TextEncoder().encode(text) });
+
+describe('precacheList', () => {
+  it('lists every file of the build but the worker itself, zips and host config files', () => {
+    const files = ['index.html', 'sw.js', 'articles/a.html', 'release.zip', '_headers', 'og/a.png'].map((p) => file(p, p));
+    expect(precacheList(files)).toEqual(['articles/a.html', 'index.html', 'og/a.png']);
+  });
+});
+
+describe('buildVersion', () => {
+  const a = [file('index.html', '一'), file('timeline.html', '二')];
+  it('does not depend on the order of the files', () => {
+    expect(buildVersion(a)).toBe(buildVersion([...a].reverse()));
+  });
+  it('changes when any byte or any name changes', () => {
+    expect(buildVersion([file('index.html', '一'), file('timeline.html', '三')])).not.toBe(buildVersion(a));
+    expect(buildVersion([file('index.html', '一'), file('events.html', '二')])).not.toBe(buildVersion(a));
+  });
+});
+
+describe('serviceWorkerSource', () => {
+  it('names its cache after the version and precaches exactly the listed files', () => {
+    const source = serviceWorkerSource('abc123', ['index.html', 'timeline.html']);
+    expect(source).toContain("const CACHE = 'site-abc123';");
+    expect(source).toContain('const FILES = ["index.html","timeline.html"];');
+  });
+});
