@@ -6,6 +6,9 @@ import remarkGfm from 'remark-gfm';
 import { siteUrl, basePath } from './src/config.ts';
 import { remarkParagraphIds } from './src/lib/remark-paragraph-ids.ts';
 import { offline } from './src/integrations/offline.ts';
+import { publicUrlNotice } from './src/integrations/public-url.ts';
+import sitemap from '@astrojs/sitemap';
+import { pageFileUrl } from './src/lib/urls.ts';
 
 export default defineConfig({
   ...(siteUrl ? { site: siteUrl } : {}),
@@ -14,7 +17,8 @@ export default defineConfig({
   // on any static host, under any sub-path, and straight from the disk (file://).
   build: { format: 'file', inlineStylesheets: 'always' },
   trailingSlash: 'never',
-  integrations: [mdx(), offline()],
+  // The sitemap needs absolute URLs, so it exists only when the origin is known.
+  integrations: [mdx(), offline(), publicUrlNotice(), ...(siteUrl ? [sitemap({ serialize: (item) => ({ ...item, url: pageFileUrl(item.url) }) })] : [])],
   markdown: {
     syntaxHighlight: false,
     processor: unified({

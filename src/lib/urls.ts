@@ -59,3 +59,13 @@ export function linkerFor(pathname: string, base: string): (to: string) => strin
   const from = routeOf(pathname, base);
   return (to) => relativeHref(from, to);
 }
+
+/**
+ * A page URL as the sitemap must list it: Astro's sitemap writes pages without their ".html"
+ * (".../actors/rubio"), which static hosts do not resolve; the site root stays as it is.
+ */
+export function pageFileUrl(url: string): string {
+  const u = new URL(url);
+  if (!u.pathname.endsWith('/') && !/\.[a-z0-9]+$/i.test(u.pathname)) u.pathname += '.html';
+  return u.href;
+}

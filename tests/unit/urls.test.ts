@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeHref, routeOf, routes, absoluteHref, linkerFor } from '../../src/lib/urls.ts';
+import { relativeHref, routeOf, routes, absoluteHref, linkerFor, pageFileUrl, documentIdOf } from '../../src/lib/urls.ts';
 
 describe('routeOf', () => {
   it('strips the base and names the file of the page', () => {
@@ -39,5 +39,20 @@ describe('absoluteHref and linkerFor', () => {
     const link = linkerFor('/news/talks/articles/interview.html', '/news/talks/');
     expect(link(routes.document('analysis'))).toBe('analysis.html');
     expect(link(routes.actor('tsuruoka'))).toBe('../actors/tsuruoka.html');
+  });
+});
+
+describe('pageFileUrl', () => {
+  it('gives sitemap URLs the .html the pages have, and keeps the root and files as they are', () => {
+    expect(pageFileUrl('https://n.example.jp/talks/actors/rubio')).toBe('https://n.example.jp/talks/actors/rubio.html');
+    expect(pageFileUrl('https://n.example.jp/talks/')).toBe('https://n.example.jp/talks/');
+    expect(pageFileUrl('https://n.example.jp/talks/timeline.html')).toBe('https://n.example.jp/talks/timeline.html');
+  });
+});
+
+describe('documentIdOf', () => {
+  it('finds the document of a document page only', () => {
+    expect(documentIdOf(routes.document('analysis'))).toBe('analysis');
+    expect(documentIdOf(routes.actor('rubio'))).toBeUndefined();
   });
 });
