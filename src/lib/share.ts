@@ -21,7 +21,7 @@ export function shareLinks(url: string, title: string): ShareLink[] {
     {
       id: 'hatena',
       label: 'はてブ',
-      name: 'はてなブックマークに追加(新しいタブで開きます)',
+      name: 'はてブ(はてなブックマーク)に追加(新しいタブで開きます)',
       href: `https://b.hatena.ne.jp/add?mode=confirm&url=${u}&title=${t}`,
     },
   ];

@@ -5,3 +5,8 @@ import type { Source } from './schema.ts';
 export function sourceLabel(source: Source): string {
   return source.label ?? new URL(source.url).hostname.replace(/^www\./, '');
 }
+
+/** True for a label written in Latin script only (an English outlet name), which needs lang="en". */
+export function isLatin(text: string): boolean {
+  return /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}\p{S}]+$/u.test(text) && /\p{Script=Latin}/u.test(text);
+}

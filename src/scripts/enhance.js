@@ -61,6 +61,25 @@
     }
   });
 
+  // Theme toggle: starts from what the page shows (the reader's choice or the system setting).
+  var toggle = d.querySelector('[data-theme-toggle]');
+  if (toggle) {
+    var root = d.documentElement;
+    var isDark = function () {
+      var chosen = root.getAttribute('data-theme');
+      return chosen ? chosen === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+    };
+    var show = function () { toggle.setAttribute('aria-pressed', String(isDark())); };
+    show();
+    toggle.hidden = false;
+    toggle.addEventListener('click', function () {
+      var next = isDark() ? 'light' : 'dark';
+      root.setAttribute('data-theme', next);
+      try { localStorage.setItem('theme', next); } catch (e) {}
+      show();
+    });
+  }
+
   // A paragraph's permalink also copies the paragraph's address (the link still goes there).
   if (pageUrl) {
     d.addEventListener('click', function (event) {

@@ -10,11 +10,12 @@ import { repoRoot } from './site.ts';
 export const buildsRoot = join(tmpdir(), 'ukraine-talks-e2e');
 export const fixtureStoryDir = join(repoRoot, 'tests/fixtures/story');
 export const BASE_PATH = '/news/ukraine-talks/';
+export const SITE_URL = 'https://news.example.jp';
 
 export const builds = {
   /** The made-up story, at the root. */
   fixture: join(buildsRoot, 'fixture'),
-  /** The real story under BASE_PATH. */
+  /** The real story under BASE_PATH, with the public origin SITE_URL (absolute URLs, sitemap, feed). */
   basePath: join(buildsRoot, 'base-path'),
 };
 

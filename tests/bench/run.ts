@@ -1,0 +1,379 @@
+// Scale benchmark: builds the real story and synthetic stories of growing size with the real
+// pipeline (`astro build` in the repository, STORY_DIR pointing at the story), one after another,
+// and prints build time, time per page, peak memory and output size.
+//
+//   node tests/bench/run.ts                 real, 100 and 1000 documents
+//   node tests/bench/run.ts 100             only 100 documents (100 actors)
+//   node tests/bench/run.ts real 300x200    the real story, then 300 documents with 200 actors
+//   node tests/bench/run.ts tests/fixtures/story   any existing content folder
+//
+// Sizes: "real" (content/), "<documents>" (actors: 100 for ≤100 documents, 500 for 1000, else
+// documents/2 within 100–500), "<documents>x<actors>", or the path of a content folder.
+// Environment: BENCH_KEEP=1 keeps the temporary folder (stories, builds, logs);
+// BENCH_FORCE=1 passes --force to every build (otherwise only after a count mismatch);
+// BENCH_CPU_PROF=1 writes a V8 CPU profile of each build into the temporary folder (implies keep).
+// SITE_URL and BASE_PATH are passed through to the builds unchanged.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { parse as parseYaml } from 'yaml';
+import { generateStory } from './generate.ts';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const nodeBin = join(repo, 'node_modules/.bin');
+const node = join(nodeBin, 'node');
+const astroCli = join(repo, 'node_modules/astro', JSON.parse(readFileSync(join(repo, 'node_modules/astro/package.json'), 'utf8')).bin.astro);
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const keep = process.env['BENCH_KEEP'] === '1' || process.env['BENCH_CPU_PROF'] === '1';
+const alwaysForce = process.env['BENCH_FORCE'] === '1';
+const cpuProf = process.env['BENCH_CPU_PROF'] === '1';
+
+/** Pages that exist whatever the story: home, timeline, glossary (actors.html), 404. */
+const FIXED_PAGES = ['index.html', 'timeline.html', 'actors.html', '404.html'];
+
+interface Spec {
+  name: string;
+  /** A content folder to build as it is … */
+  dir?: string;
+  /** … or a story to generate. */
+  documents?: number;
+  actors?: number;
+}
+
+interface Result {
+  name: string;
+  documents: number;
+  actors: number;
+  pages: number;
+  seconds: number;
+  peakMb: number | undefined;
+  distBytes: number;
+  largest: { path: string; bytes: number; gzBytes: number };
+  pngs: number;
+  forced: boolean;
+  phases: Phases;
+}
+
+function parseSpec(arg: string): Spec {
+  if (arg === 'real') return { name: 'real', dir: join(repo, 'content') };
+  const sized = /^(\d+)(?:x(\d+))?$/.exec(arg);
+  if (sized) {
+    const documents = Number(sized[1]);
+    const actors = sized[2] ? Number(sized[2]) : defaultActors(documents);
+    return { name: `gen-${documents}x${actors}`, documents, actors };
+  }
+  const dir = resolve(process.cwd(), arg);
+  if (existsSync(join(dir, 'documents'))) return { name: basename(dir), dir };
+  throw new Error(`"${arg}" is not a size ("real", "100", "1000", "300x200") nor a content folder with documents/`);
+}
+
+function defaultActors(documents: number): number {
+  if (documents <= 100) return 100;
+  return Math.min(500, Math.max(100, Math.round(documents / 2)));
+}
+
+// ── Output ──────────────────────────────────────────────────────────────────────────────────────
+
+interface DistStats {
+  html: string[];
+  pngs: number;
+  bytes: number;
+}
+
+function walk(dir: string, root = dir, stats: DistStats = { html: [], pngs: 0, bytes: 0 }): DistStats {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, root, stats);
+    else if (entry.isFile()) {
+      stats.bytes += statSync(path).size;
+      if (entry.name.endsWith('.html')) stats.html.push(relative(root, path));
+      if (entry.name.endsWith('.png')) stats.pngs++;
+    }
+  }
+  return stats;
+}
+
+/** Documents and actors a content folder holds (what the build must turn into pages). */
+function contentCounts(dir: string): { documents: number; actors: number } {
+  const documents = readdirSync(join(dir, 'documents')).filter((f) => f.endsWith('.mdx')).length;
+  const actors = (parseYaml(readFileSync(join(dir, 'actors.yaml'), 'utf8')) ?? []) as unknown[];
+  return { documents, actors: actors.length };
+}
+
+// ── Build ───────────────────────────────────────────────────────────────────────────────────────
+
+/** Seconds since spawn at which each phase of Astro's log ended (from when each log line arrived). */
+interface Phases {
+  /** "Building static entrypoints": node start-up, config, content sync, types, build info. */
+  setup?: number;
+  /** "generating static routes": Vite/Rolldown bundling of the entrypoints. */
+  bundle?: number;
+  /** "✓ Completed in …" after the routes: rendering every page. */
+  render?: number;
+  /** Summed "(+N ms)" of each route, by route folder. */
+  routeMs: Record<string, number>;
+}
+
+interface BuildRun {
+  code: number | null;
+  seconds: number;
+  peakKb: number | undefined;
+  log: string;
+  phases: Phases;
+}
+
+const ansi = /\x1b\[[0-9;]*m/g;
+
+function build(storyDir: string, outDir: string, work: string, name: string, force: boolean): Promise<BuildRun> {
+  const timeFile = join(work, `time-${name}.txt`);
+  const nodeArgs = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(work, `cpuprof-${name}`)}`] : [];
+  const astroArgs = [...nodeArgs, astroCli, 'build', '--outDir', outDir, ...(force ? ['--force'] : [])];
+  const [command, args] = timeBin
+    ? [timeBin, ['-f', '%M', '-o', timeFile, node, ...astroArgs]]
+    : [node, astroArgs];
+  const env = { ...process.env, STORY_DIR: storyDir, PATH: `${nodeBin}:${process.env['PATH'] ?? ''}`, FORCE_COLOR: '0', NO_COLOR: '1' };
+  return new Promise((resolvePromise, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: string[] = [];
+    const phases: Phases = { routeMs: {} };
+    const at = () => (performance.now() - start) / 1000;
+    let pending = '';
+    const onLine = (raw: string) => {
+      const line = raw.replace(ansi, '');
+      if (/\[build\] Building static entrypoints/.test(line)) phases.setup ??= at();
+      if (/generating static routes/.test(line)) phases.bundle ??= at();
+      const route = /[├└]─ (\/\S*) \(\+(\d+(?:\.\d+)?)(m?s)\)/.exec(line);
+      if (route) {
+        const parts = route[1]!.split('/');
+        const key = parts.length > 2 ? `${parts[1]}/*` : 'top';
+        phases.routeMs[key] = (phases.routeMs[key] ?? 0) + Number(route[2]) * (route[3] === 's' ? 1000 : 1);
+      }
+      if (phases.bundle !== undefined && phases.render === undefined && /^(\d\d:\d\d:\d\d )?✓ Completed in/.test(line.trim())) {
+        phases.render = at();
+      }
+    };
+    const collect = (data: Buffer) => {
+      const text = data.toString('utf8');
+      chunks.push(text);
+      pending += text;
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      lines.forEach(onLine);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = at();
+      if (pending) onLine(pending);
+      let peakKb: number | undefined;
+      if (timeBin && existsSync(timeFile)) {
+        const lastLine = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
+        peakKb = /^\d+$/.test(lastLine) ? Number(lastLine) : undefined;
+      } else peakKb = watcher?.peakKb();
+      watcher?.stop();
+      const log = chunks.join('');
+      writeFileSync(join(work, `build-${name}.log`), log);
+      resolvePromise({ code, seconds, peakKb, log, phases });
+    });
+    const watcher = timeBin ? undefined : watchMemory(child.pid!);
+    running = child;
+  });
+}
+
+let running: ReturnType<typeof spawn> | undefined;
+
+/** Without /usr/bin/time: polls VmHWM of the child and its descendants; the peak is the largest. */
+function watchMemory(rootPid: number) {
+  let peak = 0;
+  const descendants = (): number[] => {
+    const children = new Map<number, number[]>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      } catch {
+        /* gone */
+      }
+    }
+    const all = [rootPid];
+    for (let i = 0; i < all.length; i++) all.push(...(children.get(all[i]!) ?? []));
+    return all;
+  };
+  const poll = () => {
+    for (const pid of descendants()) {
+      try {
+        const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        if (hwm) peak = Math.max(peak, Number(hwm[1]));
+      } catch {
+        /* gone */
+      }
+    }
+  };
+  const timer = setInterval(poll, 100);
+  return { peakKb: () => (poll(), peak || undefined), stop: () => clearInterval(timer) };
+}
+
+// ── Main ────────────────────────────────────────────────────────────────────────────────────────
+
+const args = process.argv.slice(2);
+const specs = (args.length ? args : ['real', '100', '1000']).map(parseSpec);
+const work = mkdtempSync(join(tmpdir(), 'story-bench-'));
+let failed = false;
+
+function cleanUp(): void {
+  if (keep) console.log(`\nkept ${work} (stories, builds, logs${cpuProf ? ', CPU profiles' : ''})`);
+  else rmSync(work, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (running?.pid) {
+      try {
+        process.kill(running.pid);
+      } catch {
+        /* already gone */
+      }
+    }
+    cleanUp();
+    process.exit(130);
+  });
+}
+
+async function measure(spec: Spec): Promise<Result> {
+  let storyDir = spec.dir;
+  if (!storyDir) {
+    storyDir = join(work, 'stories', spec.name);
+    const t = performance.now();
+    const made = generateStory(storyDir, { documents: spec.documents!, actors: spec.actors! });
+    console.log(
+      `generated ${spec.name}: ${made.documents} documents, ${made.paragraphs} paragraphs, ${made.actors} actors, ${made.events} events, ${made.mentions} mentions (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+    );
+  }
+  const expected = contentCounts(storyDir);
+  const outDir = join(work, `dist-${spec.name}`);
+  let force = alwaysForce;
+  for (;;) {
+    rmSync(outDir, { recursive: true, force: true });
+    console.log(`building ${spec.name} (${expected.documents} documents, ${expected.actors} actors)${force ? ' with --force' : ''} …`);
+    const run = await build(storyDir, outDir, work, spec.name, force);
+    if (run.code !== 0) {
+      const log = run.log.replace(ansi, '').trimEnd().split('\n');
+      console.error(`\nbuild of ${spec.name} failed (exit ${run.code}); last lines of its output:\n`);
+      console.error(log.slice(-60).join('\n'));
+      throw new Error(`build of ${spec.name} failed`);
+    }
+    const stats = walk(outDir);
+    const documents = stats.html.filter((p) => p.startsWith('articles/')).length;
+    const actors = stats.html.filter((p) => p.startsWith('actors/')).length;
+    const expectedPages = expected.documents + expected.actors + FIXED_PAGES.length;
+    const ok = documents === expected.documents && actors === expected.actors && stats.html.length === expectedPages;
+    if (!ok) {
+      const what = `built ${documents} documents, ${actors} actors, ${stats.html.length} pages; expected ${expected.documents}, ${expected.actors}, ${expectedPages}`;
+      if (!force) {
+        console.warn(`  ${spec.name}: ${what} — entries leaked from another story? rebuilding with --force`);
+        force = true;
+        continue;
+      }
+      throw new Error(`${spec.name}: ${what}, even with --force`);
+    }
+    let largest = { path: '', bytes: -1 };
+    for (const path of stats.html) {
+      const bytes = statSync(join(outDir, path)).size;
+      if (bytes > largest.bytes) largest = { path, bytes };
+    }
+    const gzBytes = gzipSync(readFileSync(join(outDir, largest.path)), { level: 9 }).length;
+    if (!keep) rmSync(outDir, { recursive: true, force: true });
+    console.log(`  done in ${run.seconds.toFixed(1)} s`);
+    return {
+      name: spec.name,
+      documents,
+      actors,
+      pages: stats.html.length,
+      seconds: run.seconds,
+      peakMb: run.peakKb === undefined ? undefined : run.peakKb / 1024,
+      distBytes: stats.bytes,
+      largest: { ...largest, gzBytes },
+      pngs: stats.pngs,
+      forced: force,
+      phases: run.phases,
+    };
+  }
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+const s = (x: number | undefined) => (x === undefined ? '?' : x.toFixed(1));
+
+async function main(): Promise<void> {
+  console.log(
+    `scale benchmark: ${specs.map((x) => x.name).join(', ')} — node ${process.version}, peak memory by ${timeBin ? '/usr/bin/time -f %M' : 'polling /proc VmHWM'}, temporary folder ${work}`,
+  );
+  const results: Result[] = [];
+  try {
+    for (const spec of specs) results.push(await measure(spec));
+  } catch (error) {
+    failed = true;
+    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (results.length) {
+    console.log('');
+    console.log(
+      table([
+        ['story', 'documents', 'pages', 'actors', 'build s', 's/page', 'peak MB', 'dist size', 'largest page (gz)'],
+        ...results.map((r) => [
+          r.name + (r.forced ? ' (--force)' : ''),
+          n(r.documents),
+          n(r.pages),
+          n(r.actors),
+          r.seconds.toFixed(1),
+          (r.seconds / r.pages).toFixed(4),
+          r.peakMb === undefined ? '?' : r.peakMb.toFixed(0),
+          `${n(r.distBytes)} B`,
+          `${n(r.largest.gzBytes)} B (${r.largest.path}, ${n(r.largest.bytes)} B raw)`,
+        ]),
+      ]),
+    );
+    console.log('\nphases, seconds (setup: start-up, content sync, types; bundle: Vite; render: page generation; after: post-build hooks such as sw.js, exit)');
+    console.log(
+      table([
+        ['story', 'setup', 'bundle', 'render', 'after', 'render s/page', 'routes (summed per-route ms from the log, s)'],
+        ...results.map((r) => {
+          const p = r.phases;
+          const span = (from: number | undefined, to: number | undefined) =>
+            from !== undefined && to !== undefined ? to - from : undefined;
+          const render = span(p.bundle, p.render);
+          const routes = Object.entries(p.routeMs)
+            .sort((a, b) => b[1] - a[1])
+            .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}`)
+            .join(', ');
+          return [
+            r.name,
+            s(p.setup),
+            s(span(p.setup, p.bundle)),
+            s(render),
+            s(span(p.render, r.seconds)),
+            render === undefined ? '?' : (render / r.pages).toFixed(4),
+            routes,
+          ];
+        }),
+      ]),
+    );
+    const pngs = results.filter((r) => r.pngs > 0);
+    if (pngs.length) console.log(`\nPNG images in the output: ${pngs.map((r) => `${r.name} ${r.pngs}`).join(', ')}`);
+  }
+  cleanUp();
+  if (failed) process.exit(1);
+}
+
+await main();

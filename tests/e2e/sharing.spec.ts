@@ -1,0 +1,173 @@
+// Every page, actor and paragraph makes a good link: tags for link previews, structured data,
+// sitemap and feed, and share controls that work without third-party scripts.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtPages } from './site.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+import { builds, BASE_PATH, SITE_URL } from './builds.ts';
+import { loadStory, realContent } from '../unit/load-content.ts';
+
+const model = loadStory(realContent);
+const origin = SITE_URL + BASE_PATH;
+const pagesWithOrigin = builtPages(builds.basePath);
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(0, 8).toString('hex'), `${file} is a PNG`).toBe('89504e470d0a1a0a');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test.describe('link previews (built with SITE_URL and BASE_PATH)', () => {
+  let server: StaticServer;
+  test.beforeAll(async () => {
+    server = await serveStatic(builds.basePath, BASE_PATH);
+  });
+  test.afterAll(async () => server?.close());
+
+  for (const route of pagesWithOrigin) {
+    test(`${route}: title, description, Open Graph, Twitter card and JSON-LD`, async ({ page }) => {
+      await page.goto(server.url + route);
+      const meta = (selector: string) => page.locator(selector).first().getAttribute('content');
+      const title = await page.title();
+      const siteName = model.story.siteName;
+      expect(title === siteName || title.endsWith(` | ${siteName}`), title).toBe(true);
+      expect(((await meta('meta[name="description"]')) ?? '').length).toBeGreaterThan(10);
+
+      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+      expect(canonical).toBe(origin + route);
+      expect(await meta('meta[property="og:url"]')).toBe(canonical);
+      expect(await meta('meta[property="og:title"]')).toBeTruthy();
+      expect(await meta('meta[property="og:description"]')).toBe(await meta('meta[name="description"]'));
+      expect(await meta('meta[property="og:site_name"]')).toBe(siteName);
+      expect(await meta('meta[property="og:locale"]')).toBe('ja_JP');
+      expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
+      const type = await meta('meta[property="og:type"]');
+      if (route.startsWith('articles/')) {
+        expect(type).toBe('article');
+        expect(await meta('meta[property="article:published_time"]')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/);
+        expect(await meta('meta[property="article:section"]')).toBeTruthy();
+      } else {
+        expect(['website', 'profile']).toContain(type);
+      }
+
+      const image = (await meta('meta[property="og:image"]'))!;
+      expect(image.startsWith(origin), image).toBe(true);
+      const file = join(builds.basePath, image.slice(origin.length));
+      expect(existsSync(file), file).toBe(true);
+      expect(pngSize(file)).toEqual({ width: 1200, height: 630 });
+      expect(await meta('meta[property="og:image:width"]')).toBe('1200');
+      expect(await meta('meta[property="og:image:height"]')).toBe('630');
+      expect(await meta('meta[property="og:image:alt"]')).toBeTruthy();
+
+      const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+      const data = blocks.map((text) => {
+        expect(text).not.toContain('<');
+        return JSON.parse(text) as Record<string, any>;
+      });
+      for (const d of data) {
+        expect(d['@context']).toBe('https://schema.org');
+        expect(d['@type']).toBeTruthy();
+      }
+      const byType = (t: string) => data.find((d) => d['@type'] === t);
+      expect(byType('BreadcrumbList')?.itemListElement.length).toBeGreaterThan(0);
+      if (route.startsWith('articles/')) {
+        const article = data.find((d) => ['NewsArticle', 'AnalysisNewsArticle'].includes(d['@type']))!;
+        expect(article).toBeTruthy();
+        expect(article['headline']).toBeTruthy();
+        expect(article['inLanguage']).toBe('ja');
+        expect(article['datePublished']).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+        expect(article['image']).toEqual([image]);
+        expect(article['mentions'].length).toBeGreaterThan(0);
+      } else if (route.startsWith('actors/')) {
+        const actor = data.find((d) => ['Person', 'Country', 'Organization'].includes(d['@type']))!;
+        expect(actor['name']).toBeTruthy();
+        expect(actor['url']).toBe(canonical);
+      } else if (route === 'timeline.html') {
+        expect(byType('ItemList')?.numberOfItems).toBe(model.events.length);
+      }
+    });
+  }
+
+  test('the sitemap lists every page by its file URL, and robots.txt points at it', async ({ page }) => {
+    const robots = readFileSync(join(builds.basePath, 'robots.txt'), 'utf8');
+    expect(robots).toContain(`Sitemap: ${origin}sitemap-index.xml`);
+    const sitemap = readFileSync(join(builds.basePath, 'sitemap-0.xml'), 'utf8');
+    const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(urls.map((u) => (u === origin ? 'index.html' : u.slice(origin.length))).sort()).toEqual(pagesWithOrigin);
+    const response = await page.request.get(server.url + 'sitemap-index.xml');
+    expect(response.status()).toBe(200);
+  });
+
+  test('the feed lists the documents with absolute links', () => {
+    const feed = readFileSync(join(builds.basePath, 'feed.xml'), 'utf8');
+    const links = [...feed.matchAll(/<item>.*?<link>([^<]+)<\/link>/g)].map((m) => m[1]);
+    expect(links).toEqual(model.documents.map((d) => `${origin}articles/${d.id}.html`));
+  });
+
+  test('share links carry the encoded URL and title', async ({ page }) => {
+    await page.goto(server.url + 'articles/analysis.html');
+    const title = model.documentsById.get('analysis')!.data.title;
+    const url = encodeURIComponent(`${origin}articles/analysis.html`);
+    const bar = page.locator('.share');
+    await expect(bar.getByRole('link', { name: /^Xでポスト/ })).toHaveAttribute(
+      'href',
+      `https://x.com/intent/post?text=${encodeURIComponent(title)}&url=${url}`,
+    );
+    await expect(bar.getByRole('link', { name: /^LINEで送る/ })).toHaveAttribute('href', `https://social-plugins.line.me/lineit/share?url=${url}`);
+    await expect(bar.getByRole('link', { name: /^Facebookでシェア/ })).toHaveAttribute('href', new RegExp(`u=${url.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}$`));
+    await expect(bar.getByRole('link', { name: /はてなブックマーク/ })).toHaveAttribute('href', new RegExp(`url=${url.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}`));
+    for (const link of await bar.getByRole('link').all()) {
+      await expect(link).toHaveAttribute('target', '_blank');
+      await expect(link).toHaveAttribute('rel', /noopener/);
+    }
+  });
+});
+
+test('without SITE_URL nothing absolute is made up', async ({ page }) => {
+  await page.goto('articles/analysis.html');
+  await expect(page.locator('link[rel="canonical"], meta[property="og:url"], meta[property="og:image"]')).toHaveCount(0);
+});
+
+test.describe('share controls in the browser', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('the copy button puts the page URL on the clipboard and says so politely', async ({ page, baseURL }) => {
+    await page.goto('articles/interview.html');
+    const bar = page.locator('.share');
+    // Without SITE_URL the script completes the links from the page's own address.
+    await expect(bar.getByRole('link', { name: /^LINEで送る/ })).toHaveAttribute(
+      'href',
+      `https://social-plugins.line.me/lineit/share?url=${encodeURIComponent(`${baseURL}articles/interview.html`)}`,
+    );
+    await bar.getByRole('button', { name: 'リンクをコピー' }).click();
+    await expect(page.locator('[data-toast]')).toHaveText('リンクをコピーしました');
+    await expect(page.locator('[data-toast]')).toHaveAttribute('aria-live', 'polite');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}articles/interview.html`);
+  });
+
+  test('a paragraph permalink copies the paragraph link', async ({ page, baseURL }) => {
+    await page.goto('articles/analysis.html');
+    await page.locator('#p6').hover();
+    await page.locator('#p6 .permalink').click();
+    await expect(page).toHaveURL(/#p6$/);
+    await expect(page.locator('[data-toast]')).toHaveText('この段落へのリンクをコピーしました');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}articles/analysis.html#p6`);
+  });
+
+  test('the share bar has no accessibility violations and 44 px targets', async ({ page }) => {
+    await page.goto('actors/rubio.html');
+    const results = await new AxeBuilder({ page })
+      .include('.share')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(results.violations).toEqual([]);
+    for (const item of await page.locator('.share .share__item:visible').all()) {
+      const box = (await item.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.width).toBeGreaterThanOrEqual(44);
+    }
+  });
+});
