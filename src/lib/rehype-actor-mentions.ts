@@ -17,6 +17,9 @@ export interface ActorMentionsOptions {
   cardLabel?: (form: string) => string;
 }
 
+/** Characters that must not start a line (JLREQ kinsoku). */
+const NO_LINE_START = /^[、。,.)」』】〕〉》ー・?!…]/u;
+
 const SKIP = new Set(['a', 'code', 'pre', 'script', 'style', 'button']);
 
 function isMention(node: Element): boolean {
@@ -58,8 +61,19 @@ export function rehypeActorMentions(options: ActorMentionsOptions) {
         let at = 0;
         for (const m of match(child.value)) {
           if (m.start > at) out.push(text(child.value.slice(at, m.start)));
-          out.push(...markup(m.form, m.actors));
+          const nodes = markup(m.form, m.actors);
           at = m.end;
+          const button = nodes[1];
+          if (button) {
+            // The button is an atomic inline, around which browsers may break a line, even before
+            // 「、」. It is bound to the name before it (a word joiner drawn by CSS, so the text is
+            // unchanged) and to punctuation after it, so no line starts with either.
+            const next = child.value.slice(at, at + 1);
+            const tail = NO_LINE_START.test(next) ? [text(next)] : [];
+            at += tail.length;
+            nodes[1] = { type: 'element', tagName: 'span', properties: { className: ['nobr'] }, children: [button, ...tail] };
+          }
+          out.push(...nodes);
         }
         if (at === 0) out.push(child);
         else if (at < child.value.length) out.push(text(child.value.slice(at)));
