@@ -79,7 +79,22 @@ export function titleChunks(title: string): string[] {
 }
 
 const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
-const splitGraphemes = (s: string): string[] => Array.from(graphemes.segment(s), (g) => g.segment);
+/** Characters that may not start a line (JIS X 4051 / JLREQ 行頭禁則, the strict set). */
+const NO_LINE_START = /^[ー〜‐゠–ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ、。，．,.：；:;！？!?）」』】〕〉》］｝)\]}・\s]/u;
+
+/**
+ * `s` cut into characters where a line may break, for a phrase too wide for any line: each
+ * character, except that one which may not start a line stays with the one before it.
+ */
+const splitGraphemes = (s: string): string[] => {
+  const out: string[] = [];
+  for (const { segment } of graphemes.segment(s)) {
+    const prev = out.length - 1;
+    if (prev >= 0 && NO_LINE_START.test(segment)) out[prev] += segment;
+    else out.push(segment);
+  }
+  return out;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Element trees for satori (plain objects in the shape of React elements; no JSX).
@@ -367,7 +382,8 @@ async function cardFonts(card: OgCard): Promise<Font[]> {
 async function titleLayoutWith(card: OgCard, fonts: Font[]): Promise<OgTitleLayout> {
   const title = card.title.trim();
   const chunks = titleChunks(title);
-  const texts = [...chunks, ...chunks.map((c) => c.trimEnd()), ELLIPSIS, ...splitGraphemes(title)];
+  const pieces = chunks.flatMap(splitGraphemes);
+  const texts = [...chunks, ...pieces].flatMap((t) => [t, t.trimEnd()]).concat(ELLIPSIS);
   const widths = await measure(texts, fonts);
   return layoutTitle(title, widths);
 }
@@ -377,6 +393,11 @@ export async function renderOgPng(card: OgCard): Promise<Uint8Array<ArrayBuffer>
   const fonts = await cardFonts(card);
   const layout = await titleLayoutWith(card, fonts);
   const svg = await satori(cardTree(card, layout), { width: OG_WIDTH, height: OG_HEIGHT, fonts });
-  const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer();
+  // Opaque, and quantised to a 256-colour palette: the card has four flat colours plus their
+  // anti-aliasing, so this is visually lossless (max. 4/255 per channel) at about half the bytes.
+  const png = await sharp(Buffer.from(svg))
+    .flatten({ background: colors.bg })
+    .png({ compressionLevel: 9, palette: true })
+    .toBuffer();
   return new Uint8Array(png);
 }

@@ -15,7 +15,7 @@
 // SITE_URL and BASE_PATH are passed through to the builds unchanged.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -50,6 +50,7 @@ interface Result {
   pages: number;
   seconds: number;
   peakMb: number | undefined;
+  cpuSeconds: number | undefined;
   distBytes: number;
   largest: { path: string; bytes: number; gzBytes: number };
   pngs: number;
@@ -121,6 +122,8 @@ interface BuildRun {
   code: number | null;
   seconds: number;
   peakKb: number | undefined;
+  /** User + system CPU seconds of the build and its children (only with /usr/bin/time). */
+  cpuSeconds: number | undefined;
   log: string;
   phases: Phases;
 }
@@ -132,7 +135,7 @@ function build(storyDir: string, outDir: string, work: string, name: string, for
   const nodeArgs = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(work, `cpuprof-${name}`)}`] : [];
   const astroArgs = [...nodeArgs, astroCli, 'build', '--outDir', outDir, ...(force ? ['--force'] : [])];
   const [command, args] = timeBin
-    ? [timeBin, ['-f', '%M', '-o', timeFile, node, ...astroArgs]]
+    ? [timeBin, ['-f', '%M %U %S', '-o', timeFile, node, ...astroArgs]]
     : [node, astroArgs];
   const env = { ...process.env, STORY_DIR: storyDir, PATH: `${nodeBin}:${process.env['PATH'] ?? ''}`, FORCE_COLOR: '0', NO_COLOR: '1' };
   return new Promise((resolvePromise, reject) => {
@@ -171,14 +174,19 @@ function build(storyDir: string, outDir: string, work: string, name: string, for
       const seconds = at();
       if (pending) onLine(pending);
       let peakKb: number | undefined;
+      let cpuSeconds: number | undefined;
       if (timeBin && existsSync(timeFile)) {
-        const lastLine = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
-        peakKb = /^\d+$/.test(lastLine) ? Number(lastLine) : undefined;
+        // The last line; GNU time writes "Command exited with non-zero status" before it on failure.
+        const last = /^(\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/.exec(readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '');
+        if (last) {
+          peakKb = Number(last[1]);
+          cpuSeconds = Number(last[2]) + Number(last[3]);
+        }
       } else peakKb = watcher?.peakKb();
       watcher?.stop();
       const log = chunks.join('');
       writeFileSync(join(work, `build-${name}.log`), log);
-      resolvePromise({ code, seconds, peakKb, log, phases });
+      resolvePromise({ code, seconds, peakKb, cpuSeconds, log, phases });
     });
     const watcher = timeBin ? undefined : watchMemory(child.pid!);
     running = child;
@@ -260,7 +268,10 @@ async function measure(spec: Spec): Promise<Result> {
   let force = alwaysForce;
   for (;;) {
     rmSync(outDir, { recursive: true, force: true });
-    console.log(`building ${spec.name} (${expected.documents} documents, ${expected.actors} actors)${force ? ' with --force' : ''} …`);
+    const load = loadavg()[0]!;
+    console.log(
+      `building ${spec.name} (${expected.documents} documents, ${expected.actors} actors)${force ? ' with --force' : ''}, load average ${load.toFixed(1)} on ${availableParallelism()} CPUs${load > availableParallelism() ? ' — busy machine, timings will be noisy' : ''} …`,
+    );
     const run = await build(storyDir, outDir, work, spec.name, force);
     if (run.code !== 0) {
       const log = run.log.replace(ansi, '').trimEnd().split('\n');
@@ -297,6 +308,7 @@ async function measure(spec: Spec): Promise<Result> {
       pages: stats.html.length,
       seconds: run.seconds,
       peakMb: run.peakKb === undefined ? undefined : run.peakKb / 1024,
+      cpuSeconds: run.cpuSeconds,
       distBytes: stats.bytes,
       largest: { ...largest, gzBytes },
       pngs: stats.pngs,
@@ -344,10 +356,12 @@ async function main(): Promise<void> {
         ]),
       ]),
     );
-    console.log('\nphases, seconds (setup: start-up, content sync, types; bundle: Vite; render: page generation; after: post-build hooks such as sw.js, exit)');
+    console.log(
+      '\nphases, wall seconds (setup: start-up, content sync, types; bundle: Vite; render: page generation; after: post-build hooks such as sw.js, exit); cpu: user+system seconds of the build',
+    );
     console.log(
       table([
-        ['story', 'setup', 'bundle', 'render', 'after', 'render s/page', 'routes (summed per-route ms from the log, s)'],
+        ['story', 'setup', 'bundle', 'render', 'after', 'render s/page', 'cpu s', 'cpu s/page', 'routes (summed per-route ms from the log, s)'],
         ...results.map((r) => {
           const p = r.phases;
           const span = (from: number | undefined, to: number | undefined) =>
@@ -364,6 +378,8 @@ async function main(): Promise<void> {
             s(render),
             s(span(p.render, r.seconds)),
             render === undefined ? '?' : (render / r.pages).toFixed(4),
+            s(r.cpuSeconds),
+            r.cpuSeconds === undefined ? '?' : (r.cpuSeconds / r.pages).toFixed(4),
             routes,
           ];
         }),

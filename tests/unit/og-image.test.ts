@@ -114,6 +114,20 @@ describe('ogTitleLayout', () => {
     expect(layout.lines).toEqual(['ウクライナ、米停戦案を丸のみ', '関係修復を優先']);
   });
 
+  it('breaks at a full-width space too', async () => {
+    const layout = await ogTitleLayout(card('「30日間停戦」受け入れ\u3000米、軍事支援を再開'));
+    expect(layout.lines).toEqual(['「30日間停戦」受け入れ', '米、軍事支援を再開']);
+  });
+
+  it('splits a phrase wider than a line between characters, never before ー or a small kana', async () => {
+    const title = 'アンドリーイェルマークウォロディミルゼレンスキーウラジーミルプーチンスティーブウィトコフ';
+    expect(titleChunks(title)).toHaveLength(1);
+    const layout = await ogTitleLayout(card(title, '人物'));
+    expect(layout.lines.join('')).toBe(title);
+    expect(layout.lines.length).toBeGreaterThan(1);
+    for (const line of layout.lines.slice(1)) expect(line).not.toMatch(/^[ーァィゥェォッャュョ]/u);
+  });
+
   it('cuts a title too long for three lines at the smallest size, ending in an ellipsis', async () => {
     const layout = await ogTitleLayout(card(veryLongTitle));
     expect(layout.truncated).toBe(true);
@@ -157,15 +171,6 @@ describe('renderOgPng', () => {
     const c = card('マルコ・ルビオ', '人物');
     const [a, b] = await Promise.all([renderOgPng(c), renderOgPng(c)]);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
-  });
-
-  it('renders a card in well under a second', async () => {
-    await renderOgPng(card('時系列', '時系列')); // warm-up: font read, wasm start
-    const titles = [siteTitles[0] ?? '', longTitle, 'マルコ・ルビオ'];
-    const start = performance.now();
-    for (const t of titles) await renderOgPng(card(t));
-    const perImage = (performance.now() - start) / titles.length;
-    expect(perImage).toBeLessThan(1000);
   });
 });
 
