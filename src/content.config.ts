@@ -32,7 +32,9 @@ function yamlList(name: string) {
 
 export const collections = {
   documents: defineCollection({
-    loader: glob({ pattern: '*.mdx', base: join(storyDir, 'documents') }),
+    // The id is the file name as written (no slug), so a name that is not lower-case ASCII is
+    // reported rather than silently changed, and two files can never share an id.
+    loader: glob({ pattern: '*.mdx', base: join(storyDir, 'documents'), generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
     schema: documentSchema,
   }),
   actors: defineCollection({ loader: yamlList('actors.yaml'), schema: actorSchema }),

@@ -2,6 +2,8 @@
 // join in src/lib/story.ts (which validates every reference), and shares the result.
 import { getCollection } from 'astro:content';
 import { buildStory, type StoryModel } from './lib/story.ts';
+import { ContentError } from './lib/references.ts';
+import { storyDir } from './config.ts';
 
 let cached: Promise<StoryModel> | undefined;
 
@@ -15,7 +17,12 @@ async function load(): Promise<StoryModel> {
     getCollection('statementMap'),
   ]);
   const story = stories[0];
-  if (!story) throw new Error('story.yaml: missing — add the story entry (id "story") to the content folder');
+  if (!story && documents.length === 0) {
+    throw new ContentError(
+      `${storyDir}: the content folder is empty — it needs documents/*.mdx, story.yaml, actors.yaml and events.yaml (see README, "Editing the content")`,
+    );
+  }
+  if (!story) throw new ContentError('story.yaml: missing — add the story entry (id "story") to the content folder');
   const model = buildStory({
     story: story.data,
     documents: documents.map((d) => ({

@@ -23,6 +23,8 @@ export interface DocumentInput {
   data: DocumentData;
   /** MDX body without frontmatter. */
   body: string;
+  /** Line of the file where the body starts (1 when unknown), for positions in messages. */
+  bodyStartLine?: number;
 }
 
 export interface StoryInput {
@@ -96,10 +98,21 @@ function buildDocuments(inputs: readonly DocumentInput[]): StoryDocument[] {
   return [...inputs]
     .sort((a, b) => a.data.order - b.data.order)
     .map((doc) => {
-      const paragraphs = parseParagraphs(doc.body);
+      const paragraphs = parseDocumentParagraphs(doc);
       const characters = paragraphs.reduce((sum, p) => sum + countCharacters(p.text), 0);
       return { ...doc, paragraphs, characters, readingMinutes: readingMinutes(characters) };
     });
+}
+
+/** The paragraphs of a document; an MDX syntax error names the file, line and column. */
+function parseDocumentParagraphs(doc: DocumentInput): SourceParagraph[] {
+  try {
+    return parseParagraphs(doc.body);
+  } catch (error) {
+    const e = error as { line?: number; column?: number; reason?: string; message: string };
+    const line = (e.line ?? 1) + (doc.bodyStartLine ?? 1) - 1;
+    throw new ContentError(`${doc.file}:${line}:${e.column ?? 1}: MDX syntax error — ${e.reason ?? e.message}`);
+  }
 }
 
 function indexParagraphs(documents: readonly StoryDocument[]): Map<string, CitedParagraph> {

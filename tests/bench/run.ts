@@ -10,8 +10,11 @@
 // Sizes: "real" (content/), "<documents>" (actors: 100 for ≤100 documents, 500 for 1000, else
 // documents/2 within 100–500), "<documents>x<actors>", or the path of a content folder.
 // Environment: BENCH_KEEP=1 keeps the temporary folder (stories, builds, logs);
-// BENCH_FORCE=1 passes --force to every build (otherwise only after a count mismatch);
-// BENCH_CPU_PROF=1 writes a V8 CPU profile of each build into the temporary folder (implies keep).
+// BENCH_FORCE=0 builds without --force, reusing Astro's content cache (node_modules/.astro), and
+// rebuilds with --force only when the output does not match the story (see `verify`);
+// BENCH_CPU_PROF=1 writes a V8 CPU profile of each build into the temporary folder (implies keep;
+// summarise with tests/bench/profile-summary.ts); BENCH_MEMORY=proc measures peak memory by polling
+// /proc even where /usr/bin/time exists.
 // SITE_URL and BASE_PATH are passed through to the builds unchanged.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,9 +29,13 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const nodeBin = join(repo, 'node_modules/.bin');
 const node = join(nodeBin, 'node');
 const astroCli = join(repo, 'node_modules/astro', JSON.parse(readFileSync(join(repo, 'node_modules/astro/package.json'), 'utf8')).bin.astro);
-const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const timeBin = existsSync('/usr/bin/time') && process.env['BENCH_MEMORY'] !== 'proc' ? '/usr/bin/time' : undefined;
 const keep = process.env['BENCH_KEEP'] === '1' || process.env['BENCH_CPU_PROF'] === '1';
-const alwaysForce = process.env['BENCH_FORCE'] === '1';
+// --force by default: Astro's glob loader keeps a cached document whose id and content are
+// unchanged together with its old file path, so after a STORY_DIR switch it can import the MDX of
+// another (possibly deleted) story folder. Page counts cannot tell (the ids are the same). A cold
+// cache is also what a fresh checkout or CI builds with.
+const alwaysForce = process.env['BENCH_FORCE'] !== '0';
 const cpuProf = process.env['BENCH_CPU_PROF'] === '1';
 
 /** Pages that exist whatever the story: home, timeline, glossary (actors.html), 404. */
@@ -97,11 +104,47 @@ function walk(dir: string, root = dir, stats: DistStats = { html: [], pngs: 0, b
   return stats;
 }
 
-/** Documents and actors a content folder holds (what the build must turn into pages). */
-function contentCounts(dir: string): { documents: number; actors: number } {
-  const documents = readdirSync(join(dir, 'documents')).filter((f) => f.endsWith('.mdx')).length;
+interface Expected {
+  /** Document id → title, from the frontmatter. */
+  titles: Map<string, string>;
+  documents: number;
+  actors: number;
+}
+
+/** What a content folder holds: the pages the build must make, and each document's title. */
+function contentOf(dir: string): Expected {
+  const titles = new Map<string, string>();
+  for (const file of readdirSync(join(dir, 'documents')).filter((f) => f.endsWith('.mdx'))) {
+    const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, 'documents', file), 'utf8'))?.[1] ?? '';
+    const data = (parseYaml(frontmatter) ?? {}) as { title?: unknown };
+    titles.set(file.replace(/\.mdx$/, ''), String(data.title ?? ''));
+  }
   const actors = (parseYaml(readFileSync(join(dir, 'actors.yaml'), 'utf8')) ?? []) as unknown[];
-  return { documents, actors: actors.length };
+  return { titles, documents: titles.size, actors: actors.length };
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Problems with an output, or [] when it is the story's: one page per document and per actor,
+ * the fixed pages, and every article page titled with its document's title from this story folder
+ * (an entry leaked from another story has the same id, so only the content tells).
+ */
+function verify(outDir: string, stats: DistStats, expected: Expected): string[] {
+  const problems: string[] = [];
+  const articles = stats.html.filter((p) => p.startsWith('articles/'));
+  const actors = stats.html.filter((p) => p.startsWith('actors/')).length;
+  const pages = expected.documents + expected.actors + FIXED_PAGES.length;
+  if (articles.length !== expected.documents) problems.push(`${articles.length} article pages for ${expected.documents} documents`);
+  if (actors !== expected.actors) problems.push(`${actors} actor pages for ${expected.actors} actors`);
+  if (stats.html.length !== pages) problems.push(`${stats.html.length} pages, expected ${pages}`);
+  for (const fixed of FIXED_PAGES) if (!stats.html.includes(fixed)) problems.push(`no ${fixed}`);
+  const wrong = articles.filter((path) => {
+    const title = expected.titles.get(path.slice('articles/'.length, -'.html'.length));
+    return title === undefined || !readFileSync(join(outDir, path), 'utf8').includes(`<title>${escapeHtml(title)}`);
+  });
+  if (wrong.length) problems.push(`${wrong.length} article pages without their document's title (first: ${wrong[0]})`);
+  return problems;
 }
 
 // ── Build ───────────────────────────────────────────────────────────────────────────────────────
@@ -228,6 +271,28 @@ function watchMemory(rootPid: number) {
   return { peakKb: () => (poll(), peak || undefined), stop: () => clearInterval(timer) };
 }
 
+/**
+ * How busy the machine is with other work, sampled for one second before a build (nothing of the
+ * benchmark runs then): share of CPU time not idle, from /proc/stat; else the load average.
+ */
+async function busyElsewhere(): Promise<{ text: string; noisy: boolean }> {
+  const cpus = availableParallelism();
+  const sample = () => {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = fields[3]! + (fields[4] ?? 0);
+    return { idle, total: fields.reduce((a, b) => a + b, 0) };
+  };
+  if (!existsSync('/proc/stat')) {
+    const load = loadavg()[0]!;
+    return { text: `load average ${load.toFixed(1)} on ${cpus} CPUs`, noisy: load > cpus / 2 };
+  }
+  const a = sample();
+  await new Promise((r) => setTimeout(r, 1000));
+  const b = sample();
+  const share = 1 - (b.idle - a.idle) / Math.max(1, b.total - a.total);
+  return { text: `other work used ${(share * 100).toFixed(0)}% of ${cpus} CPUs just before`, noisy: share > 0.25 };
+}
+
 // ── Main ────────────────────────────────────────────────────────────────────────────────────────
 
 const args = process.argv.slice(2);
@@ -263,36 +328,40 @@ async function measure(spec: Spec): Promise<Result> {
       `generated ${spec.name}: ${made.documents} documents, ${made.paragraphs} paragraphs, ${made.actors} actors, ${made.events} events, ${made.mentions} mentions (${((performance.now() - t) / 1000).toFixed(1)} s)`,
     );
   }
-  const expected = contentCounts(storyDir);
+  const expected = contentOf(storyDir);
   const outDir = join(work, `dist-${spec.name}`);
   let force = alwaysForce;
   for (;;) {
     rmSync(outDir, { recursive: true, force: true });
-    const load = loadavg()[0]!;
+    const busy = await busyElsewhere();
     console.log(
-      `building ${spec.name} (${expected.documents} documents, ${expected.actors} actors)${force ? ' with --force' : ''}, load average ${load.toFixed(1)} on ${availableParallelism()} CPUs${load > availableParallelism() ? ' — busy machine, timings will be noisy' : ''} …`,
+      `building ${spec.name} (${expected.documents} documents, ${expected.actors} actors)${force ? ' with --force' : ''}; ${busy.text}${busy.noisy ? ' — other work is running, timings will be noisy' : ''} …`,
     );
     const run = await build(storyDir, outDir, work, spec.name, force);
     if (run.code !== 0) {
       const log = run.log.replace(ansi, '').trimEnd().split('\n');
       console.error(`\nbuild of ${spec.name} failed (exit ${run.code}); last lines of its output:\n`);
       console.error(log.slice(-60).join('\n'));
+      if (!force) {
+        console.warn(`\n  retrying ${spec.name} with --force (a stale content cache can point at another story's files)`);
+        force = true;
+        continue;
+      }
       throw new Error(`build of ${spec.name} failed`);
     }
     const stats = walk(outDir);
-    const documents = stats.html.filter((p) => p.startsWith('articles/')).length;
-    const actors = stats.html.filter((p) => p.startsWith('actors/')).length;
-    const expectedPages = expected.documents + expected.actors + FIXED_PAGES.length;
-    const ok = documents === expected.documents && actors === expected.actors && stats.html.length === expectedPages;
-    if (!ok) {
-      const what = `built ${documents} documents, ${actors} actors, ${stats.html.length} pages; expected ${expected.documents}, ${expected.actors}, ${expectedPages}`;
+    const problems = verify(outDir, stats, expected);
+    if (problems.length) {
+      const what = problems.join('; ');
       if (!force) {
         console.warn(`  ${spec.name}: ${what} — entries leaked from another story? rebuilding with --force`);
         force = true;
         continue;
       }
-      throw new Error(`${spec.name}: ${what}, even with --force`);
+      throw new Error(`${spec.name}: the output is not this story's, even with --force: ${what}`);
     }
+    const documents = expected.documents;
+    const actors = expected.actors;
     let largest = { path: '', bytes: -1 };
     for (const path of stats.html) {
       const bytes = statSync(join(outDir, path)).size;

@@ -45,10 +45,12 @@ export function readStory(dir: string): StoryInput {
     .filter((f) => f.endsWith('.mdx'))
     .sort()
     .map((f) => {
-      const { frontmatter, content } = parseFrontmatter(readFileSync(join(docDir, f), 'utf8'));
+      const raw = readFileSync(join(docDir, f), 'utf8');
+      const { frontmatter, content } = parseFrontmatter(raw);
       const id = f.replace(/\.mdx$/, '');
       const file = `documents/${f}`;
-      return { id, file, data: parseEntry(documentSchema, frontmatter, file, id), body: content };
+      const bodyStartLine = raw.slice(0, raw.length - content.length).split('\n').length;
+      return { id, file, data: parseEntry(documentSchema, frontmatter, file, id), body: content, bodyStartLine };
     });
   const entry = (e: Record<string, unknown>) => String(e['id']);
   const [story] = yamlList(dir, 'story.yaml').map((e) => parseEntry(storySchema, e, 'story.yaml', entry(e)));
