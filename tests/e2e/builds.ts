@@ -22,7 +22,9 @@ export const builds = {
 /** Builds the site into `outDir` with extra environment variables. */
 export function buildSite(outDir: string, env: Record<string, string>): void {
   rmSync(outDir, { recursive: true, force: true });
-  execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
+  // --force: Astro caches the content layer per project; a build of another content folder must not
+  // see entries (or deleted files) of the previous one.
+  execFileSync('npx', ['astro', 'build', '--force', '--outDir', outDir], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: 'pipe',
