@@ -35,6 +35,8 @@ export interface CrossReferences {
   passagesByActor: Map<string, Passage[]>;
   /** Actor ids each document mentions, in order of first appearance. */
   actorsByDocument: Map<string, string[]>;
+  /** How often each document mentions each actor. */
+  mentionCounts: Map<string, Map<string, number>>;
   /** Inner HTML of each paragraph, by paragraph reference. */
   paragraphHtml: Map<string, string>;
   /** Forms that never occur in the texts (titles, credits and paragraphs): warnings for the build log. */
@@ -57,24 +59,26 @@ export function buildCrossReferences(input: CrossReferenceInput): CrossReference
   const mentionsByParagraph = new Map<string, Mention[]>();
   const passagesByActor = new Map<string, Passage[]>();
   const actorsByDocument = new Map<string, string[]>();
+  const mentionCounts = new Map<string, Map<string, number>>();
   const paragraphHtml = new Map<string, string>();
 
   for (const doc of documents) {
-    const seen = new Set<string>();
+    const counts = new Map<string, number>();
     for (const paragraph of doc.paragraphs) {
       const ref = `${doc.id}#${paragraph.id}`;
       const mentions = match(paragraph.text);
       mentionsByParagraph.set(ref, mentions);
       for (const mention of mentions) {
         for (const actor of mention.actors) {
-          seen.add(actor);
+          counts.set(actor, (counts.get(actor) ?? 0) + 1);
           const list = passagesByActor.get(actor) ?? [];
           list.push({ ref, documentId: doc.id, paragraph, mention });
           passagesByActor.set(actor, list);
         }
       }
     }
-    actorsByDocument.set(doc.id, [...seen]);
+    actorsByDocument.set(doc.id, [...counts.keys()]);
+    mentionCounts.set(doc.id, counts);
 
     const page = routes.document(doc.id);
     const html = renderParagraphs(doc.body, {
@@ -97,7 +101,7 @@ export function buildCrossReferences(input: CrossReferenceInput): CrossReference
   const warnings = unusedForms(rules, texts).map(
     (r) => `${r.origin}: the form "${r.form}" does not occur in any document — check its spelling, or remove it`,
   );
-  return { mentionsByParagraph, passagesByActor, actorsByDocument, paragraphHtml, warnings };
+  return { mentionsByParagraph, passagesByActor, actorsByDocument, mentionCounts, paragraphHtml, warnings };
 }
 
 /**

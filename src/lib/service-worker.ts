@@ -9,11 +9,21 @@ export interface BuiltFile {
   content: Uint8Array;
 }
 
-/** Files the worker precaches: everything but itself and downloads meant for another use. */
+/**
+ * Files the worker precaches: everything a reader opens — pages, icons, manifest. Not the worker
+ * itself, host configuration, feeds and sitemaps, nor the preview images (og/), which are for the
+ * services that unfurl links and would make the first visit download one image per page.
+ */
 export function precacheList(files: readonly BuiltFile[]): string[] {
   return files
     .map((f) => f.path)
-    .filter((p) => p !== 'sw.js' && !p.endsWith('.zip') && !p.startsWith('_') && !p.endsWith('.map'))
+    .filter(
+      (p) =>
+        p !== 'sw.js' &&
+        !p.startsWith('_') &&
+        !p.startsWith('og/') &&
+        !/\.(zip|map|xml|txt)$/.test(p),
+    )
     .sort();
 }
 

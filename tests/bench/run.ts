@@ -15,9 +15,12 @@
 // BENCH_CPU_PROF=1 writes a V8 CPU profile of each build into the temporary folder (implies keep;
 // summarise with tests/bench/profile-summary.ts); BENCH_MEMORY=proc measures peak memory by polling
 // /proc even where /usr/bin/time exists.
+// BENCH_ISOLATE=1 builds a snapshot of the repository (everything but node_modules, which is linked,
+// and build output) in the temporary folder with its own Astro cache, for when other builds run in
+// this checkout at the same time (they share .astro/ and node_modules/.astro/ and break each other).
 // SITE_URL and BASE_PATH are passed through to the builds unchanged.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -176,14 +179,15 @@ const ansi = /\x1b\[[0-9;]*m/g;
 function build(storyDir: string, outDir: string, work: string, name: string, force: boolean): Promise<BuildRun> {
   const timeFile = join(work, `time-${name}.txt`);
   const nodeArgs = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(work, `cpuprof-${name}`)}`] : [];
-  const astroArgs = [...nodeArgs, astroCli, 'build', '--outDir', outDir, ...(force ? ['--force'] : [])];
+  const astroArgs = [...nodeArgs, astroCli, 'build', ...buildRoot.configArgs, '--outDir', outDir, ...(force ? ['--force'] : [])];
   const [command, args] = timeBin
     ? [timeBin, ['-f', '%M %U %S', '-o', timeFile, node, ...astroArgs]]
     : [node, astroArgs];
   const env = { ...process.env, STORY_DIR: storyDir, PATH: `${nodeBin}:${process.env['PATH'] ?? ''}`, FORCE_COLOR: '0', NO_COLOR: '1' };
   return new Promise((resolvePromise, reject) => {
     const start = performance.now();
-    const child = spawn(command, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that an interrupted benchmark can stop the whole build.
+    const child = spawn(command, args, { cwd: buildRoot.dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const chunks: string[] = [];
     const phases: Phases = { routeMs: {} };
     const at = () => (performance.now() - start) / 1000;
@@ -298,6 +302,22 @@ async function busyElsewhere(): Promise<{ text: string; noisy: boolean }> {
 const args = process.argv.slice(2);
 const specs = (args.length ? args : ['real', '100', '1000']).map(parseSpec);
 const work = mkdtempSync(join(tmpdir(), 'story-bench-'));
+const buildRoot = process.env['BENCH_ISOLATE'] === '1' ? snapshot(join(work, 'repo')) : { dir: repo, configArgs: [] as string[] };
+
+/** A copy of the repository to build in, sharing node_modules but with its own .astro/ and cache. */
+function snapshot(dir: string): { dir: string; configArgs: string[] } {
+  const skip = new Set(['node_modules', 'dist', '.git', '.astro', 'test-results', 'playwright-report', 'release']);
+  mkdirSync(dir, { recursive: true });
+  for (const entry of readdirSync(repo)) {
+    if (!skip.has(entry)) cpSync(join(repo, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(
+    join(dir, 'astro.bench.config.mjs'),
+    "import config from './astro.config.mjs';\nexport default { ...config, cacheDir: './.bench-cache' };\n",
+  );
+  return { dir, configArgs: ['--config', 'astro.bench.config.mjs'] };
+}
 let failed = false;
 
 function cleanUp(): void {
@@ -308,7 +328,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (running?.pid) {
       try {
-        process.kill(running.pid);
+        process.kill(-running.pid, 'SIGTERM');
       } catch {
         /* already gone */
       }
@@ -398,7 +418,7 @@ const s = (x: number | undefined) => (x === undefined ? '?' : x.toFixed(1));
 
 async function main(): Promise<void> {
   console.log(
-    `scale benchmark: ${specs.map((x) => x.name).join(', ')} — node ${process.version}, peak memory by ${timeBin ? '/usr/bin/time -f %M' : 'polling /proc VmHWM'}, temporary folder ${work}`,
+    `scale benchmark: ${specs.map((x) => x.name).join(', ')} — node ${process.version}, peak memory by ${timeBin ? '/usr/bin/time -f %M' : 'polling /proc VmHWM'}, temporary folder ${work}${buildRoot.dir === repo ? '' : `, building a snapshot of the repository in ${buildRoot.dir}`}`,
   );
   const results: Result[] = [];
   try {
@@ -413,7 +433,7 @@ async function main(): Promise<void> {
       table([
         ['story', 'documents', 'pages', 'actors', 'build s', 's/page', 'peak MB', 'dist size', 'largest page (gz)'],
         ...results.map((r) => [
-          r.name + (r.forced ? ' (--force)' : ''),
+          r.name + (r.forced && !alwaysForce ? ' (--force retry)' : ''),
           n(r.documents),
           n(r.pages),
           n(r.actors),

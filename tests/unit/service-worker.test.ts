@@ -4,9 +4,9 @@ import { buildVersion, precacheList, serviceWorkerSource } from '../../src/lib/s
 const file = (path: string, text: string) => ({ path, content: new TextEncoder().encode(text) });
 
 describe('precacheList', () => {
-  it('lists every file of the build but the worker itself, zips and host config files', () => {
-    const files = ['index.html', 'sw.js', 'articles/a.html', 'release.zip', '_headers', 'og/a.png'].map((p) => file(p, p));
-    expect(precacheList(files)).toEqual(['articles/a.html', 'index.html', 'og/a.png']);
+  it('lists what a reader opens, not the worker, host files, feeds or preview images', () => {
+    const paths = ['index.html', 'sw.js', 'articles/a.html', 'release.zip', '_headers', 'og/a.png', 'icons/icon-192.png', 'feed.xml', 'robots.txt'];
+    expect(precacheList(paths.map((p) => file(p, p)))).toEqual(['articles/a.html', 'icons/icon-192.png', 'index.html']);
   });
 });
 

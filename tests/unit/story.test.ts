@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, cpSync, writeFileSync, readFileSync, rmSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildStory } from '../../src/lib/story.ts';
+import { buildStory, neighbourDocuments } from '../../src/lib/story.ts';
 import { fixtureStory, loadStory, readStory } from './load-content.ts';
 
 /** A broken copy of the fixture story, edited by `edit(dir)`. */
@@ -152,5 +152,16 @@ describe('bad references stop the build', () => {
     expect(() => buildStory({ ...input, documents: [] })).toThrow(
       'documents/: no documents found — add at least one .mdx file to the documents folder',
     );
+  });
+});
+
+describe('neighbourDocuments', () => {
+  const docs = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => ({ id }));
+  it('offers every other document of a small story', () => {
+    expect(neighbourDocuments(docs.slice(0, 3), 'b').map((d) => d.id)).toEqual(['a', 'c']);
+  });
+  it('offers only the nearest, in reading order, in a large one', () => {
+    expect(neighbourDocuments(docs, 'a').map((d) => d.id)).toEqual(['b', 'c', 'd', 'e']);
+    expect(neighbourDocuments(docs, 'd').map((d) => d.id)).toEqual(['b', 'c', 'e', 'f']);
   });
 });
