@@ -9,7 +9,7 @@
 // doesn't fit is cut at a phrase boundary and ends in "…".
 import satori, { type Font, type SatoriNode } from 'satori';
 import sharp from 'sharp';
-import { loadDefaultJapaneseParser } from 'budoux';
+import { phraseChunks } from './phrases.ts';
 import { subsetOgFont } from './og-font.ts';
 
 export interface OgCard {
@@ -45,38 +45,8 @@ const SLACK = 2;
 // ---------------------------------------------------------------------------------------------
 // Phrases
 
-const parser = loadDefaultJapaneseParser();
-
-/**
- * The title cut into phrases (文節) where a line may break: BudouX chunks, further cut after each run
- * of white space (BudouX keeps 「米ウクライナ 関係修復の」 together; a headline's space is its
- * strongest break), with the white space kept at the end of the phrase before it. Joined, the
- * phrases give back `title` exactly: no characters are added (no U+200B) or lost.
- */
-export function titleChunks(title: string): string[] {
-  const breaks = new Set<number>();
-  let pos = 0;
-  for (const chunk of parser.parse(title)) {
-    pos += chunk.length;
-    breaks.add(pos);
-  }
-  // Move any break that falls before or inside a run of white space to its end.
-  for (const m of title.matchAll(/\s+/gu)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    for (let i = start; i < end; i++) breaks.delete(i);
-    if (start > 0) breaks.add(end);
-  }
-  breaks.delete(0);
-  breaks.add(title.length);
-  const out: string[] = [];
-  let from = 0;
-  for (const b of [...breaks].sort((a, c) => a - c)) {
-    if (b > from) out.push(title.slice(from, b));
-    from = b;
-  }
-  return out;
-}
+/** Where a title may break: its phrases (see src/lib/phrases.ts), shared with the pages' <wbr>. */
+export const titleChunks = phraseChunks;
 
 const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 /** Characters that may not start a line (JIS X 4051 / JLREQ 行頭禁則, the strict set). */

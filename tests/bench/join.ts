@@ -3,44 +3,19 @@
 // src/data.ts runs once per build; this isolates it from bundling and page rendering.
 //
 //   node tests/bench/join.ts [documents] [actors]      (default 1000 500)
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { generateStory } from './generate.ts';
 import { buildStory, type StoryInput } from '../../src/lib/story.ts';
-import {
-  actorSchema,
-  documentSchema,
-  eventSchema,
-  jointMentionSchema,
-  statementMapSchema,
-  storySchema,
-} from '../../src/lib/schema.ts';
+import { readStory } from '../unit/load-content.ts';
 
 const [documents = 1000, actors = 500] = process.argv.slice(2).map(Number);
 const dir = mkdtempSync(join(tmpdir(), 'story-join-'));
 try {
   generateStory(dir, { documents, actors });
-  const list = (file: string) => (parse(readFileSync(join(dir, file), 'utf8')) ?? []) as unknown[];
-  const input = (): StoryInput => ({
-    story: storySchema.parse(list('story.yaml')[0]),
-    documents: readdirSync(join(dir, 'documents')).map((f) => {
-      const [, frontmatter, body] = readFileSync(join(dir, 'documents', f), 'utf8').split(/^---\n/m);
-      return { id: f.replace(/\.mdx$/, ''), file: `documents/${f}`, data: documentSchema.parse(parse(frontmatter!)), body: body! };
-    }),
-    actors: list('actors.yaml').map((a) => actorSchema.parse(a)),
-    events: list('events.yaml').map((e) => eventSchema.parse(e)),
-    mentions: list('mentions.yaml').map((m) => jointMentionSchema.parse(m)),
-    statementMap: list('statement-map.yaml').map((s) => statementMapSchema.parse(s)),
-    files: {
-      actors: 'actors.yaml',
-      events: 'events.yaml',
-      story: 'story.yaml',
-      mentions: 'mentions.yaml',
-      statementMap: 'statement-map.yaml',
-    },
-  });
+  // Read exactly as the unit tests read a story: the same parsers and schemas as the build.
+  const input = (): StoryInput => readStory(dir);
   buildStory(input()); // warm-up
   const times: number[] = [];
   let warnings = 0;

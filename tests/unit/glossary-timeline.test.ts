@@ -4,6 +4,7 @@ import { groupByMonth } from '../../src/lib/timeline.ts';
 import { sortEvents } from '../../src/lib/story.ts';
 import { countCharacters, readingMinutes } from '../../src/lib/reading-time.ts';
 import { actorSchema, eventSchema } from '../../src/lib/schema.ts';
+import { phraseChunks, isQuestion } from '../../src/lib/phrases.ts';
 
 const actor = (id: string, type: string, reading: string, sortKey?: string) =>
   actorSchema.parse({ id, name: reading, reading, sortKey, nameEn: id, type, role: '役', description: '説明' });
@@ -54,5 +55,20 @@ describe('reading time', () => {
     expect(countCharacters('米国と ウクライナ\n')).toBe(8);
     expect(readingMinutes(0)).toBe(1);
     expect(readingMinutes(501)).toBe(2);
+  });
+});
+
+describe('phraseChunks', () => {
+  it('cuts by phrase, breaks after a headline space, and joins back exactly', () => {
+    const title = 'ウクライナ、米停戦案を丸のみ 関係修復を優先';
+    const chunks = phraseChunks(title);
+    expect(chunks.join('')).toBe(title);
+    expect(chunks).toContain('丸のみ ');
+    expect(chunks.some((c) => c.includes('\u200b'))).toBe(false);
+    expect(chunks.some((c) => c.includes('ウクライ') && !c.includes('ウクライナ'))).toBe(false);
+  });
+  it('tells an interview question by its opening dash pair', () => {
+    expect(isQuestion('――停戦は実現するか。')).toBe(true);
+    expect(isQuestion('停戦交渉は難しい。')).toBe(false);
   });
 });
