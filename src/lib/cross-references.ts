@@ -6,6 +6,7 @@ import type { Actor, JointMention, StatementMapEntry, StoryEvent } from './schem
 import { createMatcher, mentionRules, unusedForms, type Mention, type MentionRule } from './mentions.ts';
 import { ContentError } from './references.ts';
 import { renderParagraphs } from './render-paragraphs.ts';
+import type { ParagraphMarker } from './rehype-paragraph-controls.ts';
 import { relativeHref, routes } from './urls.ts';
 import { formatDating, formatDatingShort } from './dates.ts';
 import { cardLabel, markerLabel, permalinkLabel } from './labels.ts';
@@ -87,12 +88,7 @@ export function buildCrossReferences(input: CrossReferenceInput): CrossReference
       cardIdFor: (id) => `card-${id}`,
       cardLabel,
       permalinkLabel,
-      markersFor: (pid) =>
-        (eventsByParagraph.get(`${doc.id}#${pid}`) ?? []).map((event) => ({
-          href: relativeHref(page, routes.event(event.id)),
-          text: formatDatingShort(event.dating),
-          label: markerLabel(formatDating(event.dating), event.title),
-        })),
+      markersFor: (pid) => dateMarkers(eventsByParagraph.get(`${doc.id}#${pid}`) ?? [], page),
     });
     for (const [pid, h] of html) paragraphHtml.set(`${doc.id}#${pid}`, h);
   }
@@ -102,6 +98,23 @@ export function buildCrossReferences(input: CrossReferenceInput): CrossReference
     (r) => `${r.origin}: the form "${r.form}" does not occur in any document — check its spelling, or remove it`,
   );
   return { mentionsByParagraph, passagesByActor, actorsByDocument, mentionCounts, paragraphHtml, warnings };
+}
+
+/**
+ * One date marker per date a paragraph is cited for: events of the same day share a marker that
+ * links to the first of them (they stand together on the timeline) and names them all.
+ */
+export function dateMarkers(events: readonly StoryEvent[], page: string): ParagraphMarker[] {
+  const byDate = new Map<string, StoryEvent[]>();
+  for (const event of events) {
+    const key = formatDating(event.dating);
+    byDate.set(key, [...(byDate.get(key) ?? []), event]);
+  }
+  return [...byDate].map(([date, same]) => ({
+    href: relativeHref(page, routes.event(same[0]!.id)),
+    text: formatDatingShort(same[0]!.dating),
+    label: markerLabel(date, same.map((e) => e.title).join('、')),
+  }));
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadStory, realContent, repoRoot } from './load-content.ts';
+import { dateMarkers } from '../../src/lib/cross-references.ts';
 
 const model = loadStory(realContent);
 const seedDir = join(repoRoot, '../shared/seed');
@@ -126,6 +127,21 @@ describe('actor mentions in the real text (FACTS.md §3b)', () => {
       '「安全の保証」',
       'ウクライナ大統領選の実施',
       '領土問題',
+    ]);
+  });
+});
+
+describe('date markers', () => {
+  it('give a paragraph one marker per date, naming every event of that day', () => {
+    const events = model.eventsByParagraph.get('analysis#p1')!;
+    expect(events.map((e) => e.dating.date)).toEqual(['2025-03-11', '2025-03-11']);
+    const markers = dateMarkers(events, 'articles/analysis.html');
+    expect(markers).toEqual([
+      {
+        href: '../timeline.html#jeddah-talks',
+        text: '3月11日',
+        label: `時系列: 2025年3月11日 ${events.map((e) => e.title).join('、')}`,
+      },
     ]);
   });
 });
