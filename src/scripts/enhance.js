@@ -80,11 +80,11 @@
     });
   }
 
-  // A paragraph's permalink also copies the paragraph's address (the link still goes there).
+  // A permalink (paragraph, timeline event) also copies its address (the link still goes there).
   if (pageUrl) {
     d.addEventListener('click', function (event) {
       var link = event.target.closest && event.target.closest('a.permalink');
-      if (link) copy(pageUrl + link.getAttribute('href'), 'この段落へのリンクをコピーしました');
+      if (link) copy(pageUrl + link.getAttribute('href'), 'この箇所へのリンクをコピーしました');
     });
   }
 })();

@@ -153,8 +153,17 @@ test.describe('share controls in the browser', () => {
     await page.locator('#p6').hover();
     await page.locator('#p6 .permalink').click();
     await expect(page).toHaveURL(/#p6$/);
-    await expect(page.locator('[data-toast]')).toHaveText('この段落へのリンクをコピーしました');
+    await expect(page.locator('[data-toast]')).toHaveText('この箇所へのリンクをコピーしました');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}articles/analysis.html#p6`);
+  });
+
+  test('a timeline event has its own link, which it copies', async ({ page, baseURL }) => {
+    await page.goto('timeline.html');
+    await page.locator('#joint-statement').hover();
+    await page.locator('#joint-statement .permalink').click();
+    await expect(page).toHaveURL(/timeline\.html#joint-statement$/);
+    await expect(page.locator('#joint-statement')).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}timeline.html#joint-statement`);
   });
 
   test('the share bar has no accessibility violations and 44 px targets', async ({ page }) => {

@@ -103,7 +103,7 @@ test('links in text are underlined', async ({ page }) => {
     await page.goto(route);
     // Date markers and permalinks are controls drawn with a border or symbol, not words of the text.
     const plain = await page
-      .locator('main p a:not(.cite-marker):not(.permalink), main li a')
+      .locator('main p a:not(.cite-marker):not(.permalink), main li a:not(.permalink)')
       .evaluateAll((as) => as.filter((a) => !getComputedStyle(a).textDecorationLine.includes('underline')).map((a) => a.textContent));
     expect(plain, route).toEqual([]);
   }
