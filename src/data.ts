@@ -2,7 +2,6 @@
 // join in src/lib/story.ts (which validates every reference), and shares the result.
 import { getCollection } from 'astro:content';
 import { buildStory, type StoryModel } from './lib/story.ts';
-import { ContentError } from './lib/references.ts';
 import { storyDir } from './config.ts';
 
 let cached: Promise<StoryModel> | undefined;
@@ -16,15 +15,8 @@ async function load(): Promise<StoryModel> {
     getCollection('mentions'),
     getCollection('statementMap'),
   ]);
-  const story = stories[0];
-  if (!story && documents.length === 0) {
-    throw new ContentError(
-      `${storyDir}: the content folder is empty — it needs documents/*.mdx, story.yaml, actors.yaml and events.yaml (see README, "Editing the content")`,
-    );
-  }
-  if (!story) throw new ContentError('story.yaml: missing — add the story entry (id "story") to the content folder');
   const model = buildStory({
-    story: story.data,
+    story: stories[0]?.data,
     documents: documents.map((d) => ({
       id: d.id,
       file: d.filePath ?? `documents/${d.id}.mdx`,
@@ -42,6 +34,7 @@ async function load(): Promise<StoryModel> {
 }
 
 const files = {
+  root: storyDir,
   actors: 'actors.yaml',
   events: 'events.yaml',
   story: 'story.yaml',

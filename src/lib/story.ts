@@ -28,7 +28,8 @@ export interface DocumentInput {
 }
 
 export interface StoryInput {
-  story: Story;
+  /** The story entry, or undefined when story.yaml is missing or empty. */
+  story: Story | undefined;
   documents: DocumentInput[];
   actors: Actor[];
   events: StoryEvent[];
@@ -36,8 +37,8 @@ export interface StoryInput {
   mentions: JointMention[];
   /** The statement read against the other documents. */
   statementMap: StatementMapEntry[];
-  /** Content file names, for messages. */
-  files: { actors: string; events: string; story: string; mentions: string; statementMap: string };
+  /** The content folder and its file names, for messages. */
+  files: { root: string; actors: string; events: string; story: string; mentions: string; statementMap: string };
 }
 
 export interface StoryDocument extends DocumentInput {
@@ -151,6 +152,15 @@ export function neighbourDocuments<T extends { id: string }>(documents: readonly
 /** Validates every cross-file reference and builds the model. Throws ContentError on the first bad one. */
 export function buildStory(input: StoryInput): StoryModel {
   const { files } = input;
+  if (input.story === undefined && input.documents.length === 0) {
+    throw new ContentError(
+      `${files.root}: the content folder is empty — it needs documents/*.mdx, ${files.story}, ${files.actors} and ${files.events} (see README, "Editing the content")`,
+    );
+  }
+  if (input.story === undefined) {
+    throw new ContentError(`${files.story}: missing — add the story entry (id "story") to the content folder`);
+  }
+  const story = input.story;
   if (input.documents.length === 0) {
     throw new ContentError('documents/: no documents found — add at least one .mdx file to the documents folder');
   }
@@ -169,7 +179,7 @@ export function buildStory(input: StoryInput): StoryModel {
       resolveId(credit.actor, actorsById, { file: doc.file, entry: doc.id, field: 'credits.actor' }, 'actor'),
     );
   }
-  input.story.featuredActors.forEach((id) =>
+  story.featuredActors.forEach((id) =>
     resolveId(id, actorsById, { file: files.story, entry: 'story', field: 'featuredActors' }, 'actor'),
   );
 
@@ -211,7 +221,7 @@ export function buildStory(input: StoryInput): StoryModel {
   return {
     ...crossReferences,
     statementMap,
-    story: input.story,
+    story,
     documents,
     documentsById,
     actors: input.actors,

@@ -149,6 +149,12 @@ describe('bad content stops the build with a message that says what to fix', () 
       'source "kyivindependent.com/zelensky-legitimacy" is not an http(s) URL',
     ));
 
+  it('22. an empty content folder', () =>
+    expectError((d) => {
+      rmSync(d, { recursive: true });
+      mkdirSync(join(d, 'documents'), { recursive: true });
+    }, /: the content folder is empty — it needs documents\/\*\.mdx, story\.yaml, actors\.yaml and events\.yaml/));
+
   it('21. an empty documents folder', () =>
     expectError((d) => {
       rmSync(join(d, 'documents'), { recursive: true });

@@ -54,7 +54,6 @@ export function readStory(dir: string): StoryInput {
     });
   const entry = (e: Record<string, unknown>) => String(e['id']);
   const [story] = yamlList(dir, 'story.yaml').map((e) => parseEntry(storySchema, e, 'story.yaml', entry(e)));
-  if (!story) throw new Error('story.yaml: missing');
   return {
     story,
     documents,
@@ -65,6 +64,7 @@ export function readStory(dir: string): StoryInput {
       parseEntry(statementMapSchema, e, 'statement-map.yaml', entry(e)),
     ),
     files: {
+      root: dir,
       actors: 'actors.yaml',
       events: 'events.yaml',
       story: 'story.yaml',
