@@ -126,7 +126,6 @@ describe('actor mentions in the real text (FACTS.md §3b)', () => {
     expect(model.statementMap.filter((e) => !e.point).map((e) => e.label)).toEqual([
       '「安全の保証」',
       'ウクライナ大統領選の実施',
-      '領土問題',
     ]);
   });
 });
