@@ -20,7 +20,7 @@ export function ogCards(model: StoryModel): OgCardEntry[] {
     ...model.documents.map((d) => ({ route: routes.document(d.id), title: d.data.title, kind: kindLabel[d.data.kind] })),
     // The timeline and the glossary say what they hold, so the card does not just repeat its label.
     { route: routes.timeline(), title: `${model.events.length}の出来事を時系列で`, kind: '時系列' },
-    { route: routes.glossary(), title: `登場する人物・国・組織 ${model.actors.length}`, kind: '登場人物' },
+    { route: routes.glossary(), title: `人物・国・組織${model.actors.length}件を解説`, kind: '登場人物' },
     ...model.actors.map((a) => ({ route: routes.actor(a.id), title: a.name, kind: actorTypeLabel[a.type] })),
   ];
 }
