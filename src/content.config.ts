@@ -3,7 +3,6 @@
 import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { storyDir } from './config.ts';
 import {
   actorSchema,
@@ -13,21 +12,11 @@ import {
   statementMapSchema,
   storySchema,
 } from './lib/schema.ts';
-import { assertUniqueIds } from './lib/references.ts';
+import { contentFiles, parseEntryList } from './lib/content-files.ts';
 
-/**
- * YAML lists, parsed as YAML 1.2 (so an unquoted 2025-03-11 stays a string and an impossible
- * date is reported, not rolled over) and checked for duplicate ids, which Astro would only warn about.
- */
+/** A YAML list of entries in the content folder (src/lib/content-files.ts says how it is read). */
 function yamlList(name: string) {
-  return file(join(storyDir, name), {
-    parser: (text) => {
-      const data: unknown = parseYaml(text) ?? [];
-      if (!Array.isArray(data)) throw new Error(`${name}: expected a YAML list of entries (lines starting with "- id: …")`);
-      assertUniqueIds(data, name);
-      return data;
-    },
-  });
+  return file(join(storyDir, name), { parser: (text) => parseEntryList(text, name) });
 }
 
 export const collections = {
@@ -37,10 +26,10 @@ export const collections = {
     loader: glob({ pattern: '*.mdx', base: join(storyDir, 'documents'), generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
     schema: documentSchema,
   }),
-  actors: defineCollection({ loader: yamlList('actors.yaml'), schema: actorSchema }),
-  events: defineCollection({ loader: yamlList('events.yaml'), schema: eventSchema }),
-  story: defineCollection({ loader: yamlList('story.yaml'), schema: storySchema }),
-  mentions: defineCollection({ loader: yamlList('mentions.yaml'), schema: jointMentionSchema }),
-  statementMap: defineCollection({ loader: yamlList('statement-map.yaml'), schema: statementMapSchema }),
+  actors: defineCollection({ loader: yamlList(contentFiles.actors), schema: actorSchema }),
+  events: defineCollection({ loader: yamlList(contentFiles.events), schema: eventSchema }),
+  story: defineCollection({ loader: yamlList(contentFiles.story), schema: storySchema }),
+  mentions: defineCollection({ loader: yamlList(contentFiles.mentions), schema: jointMentionSchema }),
+  statementMap: defineCollection({ loader: yamlList(contentFiles.statementMap), schema: statementMapSchema }),
 };
 

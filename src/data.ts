@@ -3,6 +3,10 @@
 import { getCollection } from 'astro:content';
 import { buildStory, type StoryModel } from './lib/story.ts';
 import { storyDir } from './config.ts';
+import { contentFiles } from './lib/content-files.ts';
+
+/** The content folder and its file names, for messages. */
+const files = { root: storyDir, ...contentFiles };
 
 let cached: Promise<StoryModel> | undefined;
 
@@ -33,14 +37,6 @@ async function load(): Promise<StoryModel> {
   return model;
 }
 
-const files = {
-  root: storyDir,
-  actors: 'actors.yaml',
-  events: 'events.yaml',
-  story: 'story.yaml',
-  mentions: 'mentions.yaml',
-  statementMap: 'statement-map.yaml',
-};
 
 /** The whole story, validated and indexed. */
 export function getStory(): Promise<StoryModel> {

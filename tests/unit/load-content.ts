@@ -2,7 +2,6 @@
 // Astro, so unit tests can validate the real content and broken copies of it.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import {
   actorSchema,
@@ -12,7 +11,7 @@ import {
   statementMapSchema,
   storySchema,
 } from '../../src/lib/schema.ts';
-import { assertUniqueIds } from '../../src/lib/references.ts';
+import { contentFiles, parseEntryList } from '../../src/lib/content-files.ts';
 import { buildStory, type StoryInput } from '../../src/lib/story.ts';
 import type { z } from 'astro/zod';
 
@@ -30,12 +29,10 @@ export function parseEntry<S extends z.ZodType>(schema: S, value: unknown, file:
   return result.data;
 }
 
+/** A YAML list as the build reads it (a missing file is an empty list, as Astro's file loader makes it). */
 function yamlList(dir: string, name: string): Array<Record<string, unknown>> {
   const path = join(dir, name);
-  if (!existsSync(path)) return [];
-  const data = parseYaml(readFileSync(path, 'utf8')) ?? [];
-  assertUniqueIds(data, name);
-  return data;
+  return existsSync(path) ? parseEntryList(readFileSync(path, 'utf8'), name) : [];
 }
 
 /** The raw input of a story folder, validated entry by entry. */
@@ -53,24 +50,17 @@ export function readStory(dir: string): StoryInput {
       return { id, file, data: parseEntry(documentSchema, frontmatter, file, id), body: content, bodyStartLine };
     });
   const entry = (e: Record<string, unknown>) => String(e['id']);
-  const [story] = yamlList(dir, 'story.yaml').map((e) => parseEntry(storySchema, e, 'story.yaml', entry(e)));
+  const [story] = yamlList(dir, contentFiles.story).map((e) => parseEntry(storySchema, e, contentFiles.story, entry(e)));
   return {
     story,
     documents,
-    actors: yamlList(dir, 'actors.yaml').map((e) => parseEntry(actorSchema, e, 'actors.yaml', entry(e))),
-    events: yamlList(dir, 'events.yaml').map((e) => parseEntry(eventSchema, e, 'events.yaml', entry(e))),
-    mentions: yamlList(dir, 'mentions.yaml').map((e) => parseEntry(jointMentionSchema, e, 'mentions.yaml', entry(e))),
-    statementMap: yamlList(dir, 'statement-map.yaml').map((e) =>
-      parseEntry(statementMapSchema, e, 'statement-map.yaml', entry(e)),
+    actors: yamlList(dir, contentFiles.actors).map((e) => parseEntry(actorSchema, e, contentFiles.actors, entry(e))),
+    events: yamlList(dir, contentFiles.events).map((e) => parseEntry(eventSchema, e, contentFiles.events, entry(e))),
+    mentions: yamlList(dir, contentFiles.mentions).map((e) => parseEntry(jointMentionSchema, e, contentFiles.mentions, entry(e))),
+    statementMap: yamlList(dir, contentFiles.statementMap).map((e) =>
+      parseEntry(statementMapSchema, e, contentFiles.statementMap, entry(e)),
     ),
-    files: {
-      root: dir,
-      actors: 'actors.yaml',
-      events: 'events.yaml',
-      story: 'story.yaml',
-      mentions: 'mentions.yaml',
-      statementMap: 'statement-map.yaml',
-    },
+    files: { root: dir, ...contentFiles },
   };
 }
 
