@@ -1,35 +1,25 @@
 // The collections of the story, read from the content folder (STORY_DIR, see src/config.ts).
-// Schemas live in src/lib/schema.ts; here is only where each file is and how it is parsed.
+// Which file holds which collection: src/story-sources.ts; schemas: src/lib/schema.ts. The loaders
+// (src/loaders.ts) throw on any mistake, so bad content never builds.
 import { defineCollection } from 'astro:content';
-import { glob, file } from 'astro/loaders';
 import { join } from 'node:path';
 import { storyDir } from './config.ts';
-import {
-  actorSchema,
-  documentSchema,
-  eventSchema,
-  jointMentionSchema,
-  statementMapSchema,
-  storySchema,
-} from './lib/schema.ts';
-import { contentFiles, parseEntryList } from './lib/content-files.ts';
+import { documentsFolder, documentSchema, listSources } from './story-sources.ts';
+import { documentsLoader, yamlListLoader } from './loaders.ts';
+import type { z } from 'astro/zod';
 
-/** A YAML list of entries in the content folder (src/lib/content-files.ts says how it is read). */
-function yamlList(name: string) {
-  return file(join(storyDir, name), { parser: (text) => parseEntryList(text, name) });
-}
+const list = <S extends z.ZodType>({ file, schema, optional }: { file: string; schema: S; optional: boolean }) =>
+  defineCollection({ loader: yamlListLoader({ dir: storyDir, file, schema, optional }), schema });
 
 export const collections = {
   documents: defineCollection({
-    // The id is the file name as written (no slug), so a name that is not lower-case ASCII is
-    // reported rather than silently changed, and two files can never share an id.
-    loader: glob({ pattern: '*.mdx', base: join(storyDir, 'documents'), generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+    loader: documentsLoader({ dir: join(storyDir, documentsFolder), schema: documentSchema }),
     schema: documentSchema,
   }),
-  actors: defineCollection({ loader: yamlList(contentFiles.actors), schema: actorSchema }),
-  events: defineCollection({ loader: yamlList(contentFiles.events), schema: eventSchema }),
-  story: defineCollection({ loader: yamlList(contentFiles.story), schema: storySchema }),
-  mentions: defineCollection({ loader: yamlList(contentFiles.mentions), schema: jointMentionSchema }),
-  statementMap: defineCollection({ loader: yamlList(contentFiles.statementMap), schema: statementMapSchema }),
+  actors: list(listSources.actors),
+  events: list(listSources.events),
+  story: list(listSources.story),
+  mentions: list(listSources.mentions),
+  statementMap: list(listSources.statementMap),
+  citations: list(listSources.citations),
 };
-

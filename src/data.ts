@@ -11,19 +11,20 @@ const files = { root: storyDir, ...contentFiles };
 let cached: Promise<StoryModel> | undefined;
 
 async function load(): Promise<StoryModel> {
-  const [documents, actors, events, stories, mentions, statementMap] = await Promise.all([
+  const [documents, actors, events, stories, mentions, statementMap, citations] = await Promise.all([
     getCollection('documents'),
     getCollection('actors'),
     getCollection('events'),
     getCollection('story'),
     getCollection('mentions'),
     getCollection('statementMap'),
+    getCollection('citations'),
   ]);
   const model = buildStory({
     story: stories[0]?.data,
     documents: documents.map((d) => ({
       id: d.id,
-      file: d.filePath ?? `documents/${d.id}.mdx`,
+      file: `documents/${d.id}.mdx`,
       data: d.data,
       body: d.body ?? '',
     })),
@@ -31,6 +32,7 @@ async function load(): Promise<StoryModel> {
     events: events.map((e) => e.data),
     mentions: mentions.map((m) => m.data),
     statementMap: statementMap.map((s) => s.data),
+    citations: citations.map((c) => c.data),
     files,
   });
   for (const warning of model.warnings) console.warn(`[content] ${warning}`);

@@ -1,17 +1,25 @@
-// End-to-end tests run against the built site (dist/) in Debian's Chromium: Playwright cannot
-// download its own browser here. CHROMIUM_PATH overrides the default /usr/bin/chromium.
-import { defineConfig } from '@playwright/test';
+// End-to-end tests run in Chromium against the two builds that global-setup.ts makes and serves
+// (tests/e2e/builds.ts). The browser is CHROMIUM_PATH, else a Chromium that Playwright itself
+// installed, else Debian's /usr/bin/chromium.
+import { defineConfig, chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
-const chromium = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-if (!existsSync(chromium)) {
+function findChromium(): string {
+  const candidates = [process.env['CHROMIUM_PATH'], safely(() => chromium.executablePath()), '/usr/bin/chromium'];
+  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  if (found) return found;
   throw new Error(
-    `No Chromium at ${chromium}. Install it with "apt-get install -y chromium" or set CHROMIUM_PATH to a Chromium binary.`,
+    'No Chromium found. Set CHROMIUM_PATH to a Chromium binary, or install one: "apt-get install -y chromium" on Debian (.ci/run does this), or "npx playwright install chromium" where downloads are allowed.',
   );
 }
 
-export const PORT = 4399;
+function safely(get: () => string): string | undefined {
+  try {
+    return get();
+  } catch {
+    return undefined;
+  }
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -24,10 +32,11 @@ export default defineConfig({
   // Never open an HTML report: CI has no terminal and no one to close it.
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}/`,
+    // Set by global-setup.ts, which runs before the workers start (they read this file again).
+    baseURL: process.env['E2E_SITE_URL'],
     locale: 'ja-JP',
     launchOptions: {
-      executablePath: chromium,
+      executablePath: findChromium(),
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -38,12 +47,5 @@ export default defineConfig({
         '--disable-sync',
       ],
     },
-  },
-  webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/index.html`,
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    reuseExistingServer: false,
-    timeout: 60_000,
   },
 });

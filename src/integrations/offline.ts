@@ -14,21 +14,26 @@ async function walk(dir: string): Promise<string[]> {
   return nested.flat();
 }
 
+/** Writes `root`/sw.js for the files of the built site in `root`. */
+export async function writeServiceWorker(root: string): Promise<{ files: number; version: string }> {
+  const paths = await walk(root);
+  const files: BuiltFile[] = await Promise.all(
+    paths.map(async (p) => ({ path: relative(root, p).split(sep).join('/'), content: await readFile(p) })),
+  );
+  const list = precacheList(files);
+  const cached = files.filter((f) => list.includes(f.path));
+  const version = buildVersion(cached);
+  await writeFile(join(root, 'sw.js'), serviceWorkerSource(version, list));
+  return { files: list.length, version };
+}
+
 export function offline(): AstroIntegration {
   return {
     name: 'offline-service-worker',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const paths = await walk(root);
-        const files: BuiltFile[] = await Promise.all(
-          paths.map(async (p) => ({ path: relative(root, p).split(sep).join('/'), content: await readFile(p) })),
-        );
-        const list = precacheList(files);
-        const cached = files.filter((f) => list.includes(f.path));
-        const version = buildVersion(cached);
-        await writeFile(join(root, 'sw.js'), serviceWorkerSource(version, list));
-        logger.info(`sw.js precaches ${list.length} files (cache site-${version})`);
+        const { files, version } = await writeServiceWorker(fileURLToPath(dir));
+        logger.info(`sw.js precaches ${files} files (cache site-${version})`);
       },
     },
   };

@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
+import { ContentError } from './references.ts';
 
 /** The top-level paragraphs of a Markdown tree, in order. */
 export function topLevelParagraphs(tree: Root): Paragraph[] {
@@ -40,4 +41,18 @@ export function parseParagraphs(body: string): SourceParagraph[] {
     n: i + 1,
     text: toString(node),
   }));
+}
+
+/**
+ * The paragraphs of a document's body; an MDX syntax error stops the build naming the file, the
+ * line (counted in the .mdx file, frontmatter included) and the column.
+ */
+export function readParagraphs(body: string, file: string, bodyStartLine = 1): SourceParagraph[] {
+  try {
+    return parseParagraphs(body);
+  } catch (error) {
+    const e = error as { line?: number; column?: number; reason?: string; message: string };
+    const line = (e.line ?? 1) + bodyStartLine - 1;
+    throw new ContentError(`${file}:${line}:${e.column ?? 1}: MDX syntax error — ${e.reason ?? e.message}`);
+  }
 }

@@ -255,6 +255,18 @@ export const statementMapSchema = z
     error: 'a topic the statement leaves out needs at least one paragraph that says so',
   });
 
+/**
+ * One cited paragraph and the text it had when it was cited. The file (citations.lock.yaml) is
+ * written by `npm run citations`; the build checks every citation against it, so a citation
+ * cannot silently come to mean another text when paragraphs are inserted, moved or edited.
+ */
+export const citationSchema = z.object({
+  /** The citation, e.g. "analysis#p3". */
+  id: paragraphRefSchema,
+  /** The paragraph's plain text when it was cited. */
+  text: z.string({ error: 'text is required: the cited paragraph\'s text (run "npm run citations" to write it)' }),
+});
+
 /** The story as a whole: site name, home page text, and the date roles are given as of. */
 export const storySchema = z.object({
   /** Always "story": the file holds one entry. */
@@ -285,3 +297,4 @@ export type Dating = z.infer<typeof datingSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type JointMention = z.infer<typeof jointMentionSchema>;
 export type StatementMapEntry = z.infer<typeof statementMapSchema>;
+export type Citation = z.infer<typeof citationSchema>;

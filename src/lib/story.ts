@@ -4,6 +4,7 @@
 import {
   idSchema,
   type Actor,
+  type Citation,
   type DocumentData,
   type JointMention,
   type StatementMapEntry,
@@ -11,10 +12,11 @@ import {
   type StoryEvent,
 } from './schema.ts';
 import { buildCrossReferences, checkStatementMap, type CrossReferences } from './cross-references.ts';
-import { parseParagraphs, type SourceParagraph } from './paragraphs.ts';
+import { readParagraphs, type SourceParagraph } from './paragraphs.ts';
 import { ContentError, resolveId } from './references.ts';
 import { countCharacters, readingMinutes } from './reading-time.ts';
 import { datingSortKey } from './dates.ts';
+import { checkCitations, type CitationPlace } from './citations.ts';
 
 export interface DocumentInput {
   id: string;
@@ -37,8 +39,18 @@ export interface StoryInput {
   mentions: JointMention[];
   /** The statement read against the other documents. */
   statementMap: StatementMapEntry[];
+  /** The recorded text of every cited paragraph (citations.lock.yaml); undefined when there is none. */
+  citations?: Citation[] | undefined;
   /** The content folder and its file names, for messages. */
-  files: { root: string; actors: string; events: string; story: string; mentions: string; statementMap: string };
+  files: {
+    root: string;
+    actors: string;
+    events: string;
+    story: string;
+    mentions: string;
+    statementMap: string;
+    citations: string;
+  };
 }
 
 export interface StoryDocument extends DocumentInput {
@@ -107,13 +119,7 @@ function buildDocuments(inputs: readonly DocumentInput[]): StoryDocument[] {
 
 /** The paragraphs of a document; an MDX syntax error names the file, line and column. */
 function parseDocumentParagraphs(doc: DocumentInput): SourceParagraph[] {
-  try {
-    return parseParagraphs(doc.body);
-  } catch (error) {
-    const e = error as { line?: number; column?: number; reason?: string; message: string };
-    const line = (e.line ?? 1) + (doc.bodyStartLine ?? 1) - 1;
-    throw new ContentError(`${doc.file}:${line}:${e.column ?? 1}: MDX syntax error — ${e.reason ?? e.message}`);
-  }
+  return readParagraphs(doc.body, doc.file, doc.bodyStartLine);
 }
 
 function indexParagraphs(documents: readonly StoryDocument[]): Map<string, CitedParagraph> {
@@ -149,6 +155,20 @@ export function neighbourDocuments<T extends { id: string }>(documents: readonly
     .map((x) => x.d);
 }
 
+/** Every paragraph citation of the content files, with where it is written. */
+export function citationPlaces(input: Pick<StoryInput, 'events' | 'statementMap' | 'files'>): CitationPlace[] {
+  const { files } = input;
+  return [
+    ...input.events.flatMap((e) =>
+      e.paragraphs.map((ref) => ({ ref, origin: `${files.events}: entry "${e.id}", field "paragraphs"` })),
+    ),
+    ...input.statementMap.flatMap((m) => [
+      ...(m.point ? [{ ref: m.point, origin: `${files.statementMap}: entry "${m.id}", field "point"` }] : []),
+      ...m.discussedIn.map((ref) => ({ ref, origin: `${files.statementMap}: entry "${m.id}", field "discussedIn"` })),
+    ]),
+  ];
+}
+
 /** Validates every cross-file reference and builds the model. Throws ContentError on the first bad one. */
 export function buildStory(input: StoryInput): StoryModel {
   const { files } = input;
@@ -168,6 +188,12 @@ export function buildStory(input: StoryInput): StoryModel {
   const documentsById = new Map(documents.map((d) => [d.id, d]));
   const actorsById = new Map(input.actors.map((a) => [a.id, a]));
   const paragraphs = indexParagraphs(documents);
+  const citationWarnings = checkCitations(
+    citationPlaces(input),
+    new Map([...paragraphs].map(([ref, p]) => [ref, p.paragraph.text])),
+    input.citations,
+    files.citations,
+  );
 
   for (const actor of input.actors) {
     actor.members.forEach((id) =>
@@ -220,6 +246,7 @@ export function buildStory(input: StoryInput): StoryModel {
 
   return {
     ...crossReferences,
+    warnings: [...crossReferences.warnings, ...citationWarnings],
     statementMap,
     story,
     documents,

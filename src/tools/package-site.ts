@@ -1,13 +1,14 @@
 // `npm run package`: the built site (dist/) as one zip with a short Japanese README, ready to copy
 // onto a USB stick or an intranet server. Run after `astro build` (the npm script does both).
 import { readdirSync, readFileSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const dist = join(root, 'dist');
-const outDir = join(root, 'release');
+// `node src/tools/package-site.ts [built site] [output folder]` (defaults: dist/, release/).
+const dist = resolve(root, process.argv[2] ?? 'dist');
+const outDir = resolve(root, process.argv[3] ?? 'release');
 const folder = 'site';
 
 function walk(dir: string): string[] {
@@ -27,7 +28,7 @@ ${folder} フォルダーの中の index.html をダブルクリックすると�
 ページ間のリンクはすべてそのまま使えます。
 
 ■ サーバーに置く
-${folder} フォルダーの中身を、そのままウェブサーバーの任意の場所(例: /news/talks/)にコピーしてください。
+${folder} フォルダーの中身を、そのままウェブサーバーの任意の場所(例えば /news/talks/)にコピーしてください。
 設定の変更は不要です。サーバーで公開した場合は、一度開いたページが端末に保存され、
 その後は接続が切れても読めます(ブラウザーの機能を使います)。
 

@@ -1,32 +1,63 @@
-// Extra builds the e2e tests need besides dist/: another story, another base path. They are made
-// once, one after another, by global-setup.ts (Astro keeps one content cache per project, so two
-// builds must not run at the same time).
+// The two builds the end-to-end tests run against, made once by global-setup.ts:
+//   site     the real story as it is deployed: with a public origin (SITE_URL) and under a
+//            sub-path (BASE_PATH), so absolute URLs, preview images, sitemap and feed exist.
+//            Its links are relative, so the same files are also tested from file://.
+//   fixture  the made-up story of tests/fixtures/story, built without SITE_URL, from a copy of
+//            the project in a folder whose path holds a space and Japanese characters.
+// Both live inside this checkout (node_modules/.cache), so two checkouts can test at once.
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rmSync } from 'node:fs';
-import { repoRoot } from './site.ts';
+import { fileURLToPath } from 'node:url';
 
-export const buildsRoot = join(tmpdir(), 'ukraine-talks-e2e');
-export const fixtureStoryDir = join(repoRoot, 'tests/fixtures/story');
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const buildsRoot = join(repoRoot, 'node_modules', '.cache', 'site-tests');
+export const fixtureStoryDir = join(repoRoot, 'tests', 'fixtures', 'story');
 export const BASE_PATH = '/news/ukraine-talks/';
 export const SITE_URL = 'https://news.example.jp';
 
 export const builds = {
-  /** The made-up story, at the root. */
+  site: join(buildsRoot, 'site'),
   fixture: join(buildsRoot, 'fixture'),
-  /** The real story under BASE_PATH, with the public origin SITE_URL (absolute URLs, sitemap, feed). */
-  basePath: join(buildsRoot, 'base-path'),
 };
 
-/** Builds the site into `outDir` with extra environment variables. */
-export function buildSite(outDir: string, env: Record<string, string>): void {
+/** Environment variables through which global-setup.ts tells the tests where each build is served. */
+export const servedAt = {
+  site: 'E2E_SITE_URL',
+  fixture: 'E2E_FIXTURE_URL',
+} as const;
+
+/** The URL a build is served at (ends with "/"), as global-setup.ts published it. */
+export function urlOf(build: keyof typeof servedAt): string {
+  const url = process.env[servedAt[build]];
+  if (!url) throw new Error(`${servedAt[build]} is not set: run the tests through playwright (global-setup.ts serves the builds)`);
+  return url;
+}
+
+/** Builds the site of `cwd` into `outDir` through `npm run build`'s script, with extra environment variables. */
+export function buildSite(outDir: string, env: Record<string, string>, cwd = repoRoot): void {
   rmSync(outDir, { recursive: true, force: true });
-  // --force: Astro caches the content layer per project; a build of another content folder must not
-  // see entries (or deleted files) of the previous one.
-  execFileSync('npx', ['astro', 'build', '--force', '--outDir', outDir], {
-    cwd: repoRoot,
+  // --force: Astro caches the content layer per project; a build of another content folder must
+  // not see entries of the previous one.
+  execFileSync(process.execPath, [join(cwd, 'src', 'tools', 'build.ts'), '--force', '--outDir', outDir], {
+    cwd,
     env: { ...process.env, ...env },
     stdio: 'pipe',
   });
+}
+
+/**
+ * A copy of the project (code and the fixture story, with node_modules linked) in a new folder
+ * whose path holds a space and Japanese characters: the build must not depend on where it runs.
+ */
+export function projectCopyAtAwkwardPath(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'site-')), '米ウクライナ 協議');
+  mkdirSync(dir);
+  for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) {
+    cpSync(join(repoRoot, name), join(dir, name), { recursive: true });
+  }
+  cpSync(fixtureStoryDir, join(dir, 'content'), { recursive: true });
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'junction');
+  return dir;
 }

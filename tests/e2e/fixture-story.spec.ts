@@ -2,21 +2,13 @@
 // src/ holds no text of the real story. The content folder is chosen by STORY_DIR alone.
 import { test, expect } from '@playwright/test';
 import { builtPages, sourceDocuments } from './site.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
-import { builds, fixtureStoryDir } from './builds.ts';
+import { builds, fixtureStoryDir, urlOf } from './builds.ts';
 
-// Built by global-setup.ts with STORY_DIR=tests/fixtures/story.
+// Built and served by global-setup.ts, from a copy of the project at a path with a space and
+// Japanese characters.
 const outDir = builds.fixture;
 const fixture = fixtureStoryDir;
-let server: StaticServer;
-
-test.beforeAll(async () => {
-  server = await serveStatic(outDir);
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
+const server = { get url() { return urlOf('fixture'); } };
 
 test('the fixture story builds every kind of page', () => {
   expect(builtPages(outDir)).toEqual([

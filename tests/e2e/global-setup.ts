@@ -1,6 +1,25 @@
-import { builds, buildSite, fixtureStoryDir, BASE_PATH, SITE_URL } from './builds.ts';
+// Builds the two sites of tests/e2e/builds.ts (one after the other: Astro keeps one content cache
+// per project) and serves each on a free loopback port for the whole run. The URLs reach the test
+// workers through the environment; nothing uses a fixed port or a fixed temporary path.
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { builds, buildSite, projectCopyAtAwkwardPath, servedAt, BASE_PATH, SITE_URL } from './builds.ts';
+import { serveStatic } from './static-server.ts';
 
-export default function globalSetup(): void {
-  buildSite(builds.fixture, { STORY_DIR: fixtureStoryDir });
-  buildSite(builds.basePath, { BASE_PATH, SITE_URL });
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  buildSite(builds.site, { BASE_PATH, SITE_URL });
+  const copy = projectCopyAtAwkwardPath();
+  try {
+    buildSite(builds.fixture, {}, copy);
+  } finally {
+    rmSync(dirname(copy), { recursive: true, force: true });
+  }
+  const site = await serveStatic(builds.site, BASE_PATH);
+  const fixture = await serveStatic(builds.fixture);
+  process.env[servedAt.site] = site.url;
+  process.env[servedAt.fixture] = fixture.url;
+  return async () => {
+    await site.close();
+    await fixture.close();
+  };
 }

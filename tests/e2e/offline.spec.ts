@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { unzipSync } from 'fflate';
 import { builtPages, distDir, repoRoot } from './site.ts';
 import { serveStatic } from './static-server.ts';
-import { builds, buildSite, BASE_PATH, fixtureStoryDir, buildsRoot } from './builds.ts';
+import { builds, BASE_PATH } from './builds.ts';
+import { writeServiceWorker } from '../../src/integrations/offline.ts';
 
 const pages = builtPages();
 
@@ -21,7 +22,7 @@ async function references(page: Page): Promise<string[]> {
   );
 }
 
-test('no page requests anything from another host, and no request fails', async ({ page, baseURL }) => {
+test(`served under the sub-path ${BASE_PATH}: nothing from another host, no failed request, every reference resolves`, async ({ page, baseURL }) => {
   const origin = new URL(baseURL!).origin;
   const foreign: string[] = [];
   const failed: string[] = [];
@@ -32,35 +33,24 @@ test('no page requests anything from another host, and no request fails', async 
   page.on('response', (r) => {
     if (r.status() >= 400) failed.push(`${r.url()} ${r.status()}`);
   });
+  const checked = new Set<string>();
   for (const route of pages) {
     await page.goto(route);
     await page.waitForLoadState('networkidle');
+    await expect(page.locator('h1'), route).toHaveCount(1);
+    for (const ref of await references(page)) {
+      const url = new URL(ref);
+      url.hash = '';
+      if (url.origin !== origin || checked.has(url.href)) continue;
+      checked.add(url.href);
+      expect(url.pathname.startsWith(BASE_PATH), `${url.href} on ${route}`).toBe(true);
+      const response = await page.request.get(url.href);
+      expect(response.status(), `${url.href} on ${route}`).toBe(200);
+    }
   }
+  expect(checked.size).toBeGreaterThan(pages.length);
   expect(foreign).toEqual([]);
   expect(failed).toEqual([]);
-});
-
-test(`under the sub-path ${BASE_PATH}, every link and asset of every page resolves`, async ({ page }) => {
-  const server = await serveStatic(builds.basePath, BASE_PATH);
-  try {
-    const checked = new Set<string>();
-    for (const route of builtPages(builds.basePath)) {
-      await page.goto(server.url + route);
-      await expect(page.locator('h1')).toHaveCount(1);
-      for (const ref of await references(page)) {
-        const url = new URL(ref);
-        url.hash = '';
-        if (url.origin !== new URL(server.url).origin || checked.has(url.href)) continue;
-        checked.add(url.href);
-        expect(url.pathname.startsWith(BASE_PATH), `${url.href} on ${route}`).toBe(true);
-        const response = await page.request.get(url.href);
-        expect(response.status(), `${url.href} on ${route}`).toBe(200);
-      }
-    }
-    expect(checked.size).toBeGreaterThan(pages.length);
-  } finally {
-    await server.close();
-  }
 });
 
 test('opened from the disk (file://), pages are styled and every internal link opens a page', async ({ page }) => {
@@ -126,12 +116,11 @@ test('after one visit, every page opens offline from the cache', async ({ browse
 });
 
 test('a new deploy replaces the cached site after a reload', async ({ browser }) => {
-  test.setTimeout(120_000);
-  const content = mkdtempSync(join(tmpdir(), 'story-'));
-  const outDir = join(buildsRoot, 'deploy');
-  cpSync(fixtureStoryDir, content, { recursive: true });
-  buildSite(outDir, { STORY_DIR: content });
-  const server = await serveStatic(outDir);
+  // A deploy is simulated on a copy of the fixture build: a page changes, and sw.js is written
+  // again by the build's own step (writeServiceWorker), as the next build would.
+  const site = mkdtempSync(join(tmpdir(), 'deploy-'));
+  cpSync(builds.fixture, site, { recursive: true });
+  const server = await serveStatic(site);
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -140,9 +129,9 @@ test('a new deploy replaces the cached site after a reload', async ({ browser })
     await expect(page.locator('h1')).toHaveText('アルテアとベルナ、港湾協定に署名');
 
     // Deploy a changed page, then come back once while online.
-    const story = join(content, 'story.yaml');
-    writeFileSync(story, readFileSync(story, 'utf8').replace('title: アルテアとベルナ、港湾協定に署名', 'title: 港湾協定、発効へ'));
-    buildSite(outDir, { STORY_DIR: content });
+    const index = join(site, 'index.html');
+    writeFileSync(index, readFileSync(index, 'utf8').replaceAll('アルテアとベルナ、港湾協定に署名', '港湾協定、発効へ'));
+    await writeServiceWorker(site);
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       await registration?.update();
@@ -161,13 +150,15 @@ test('a new deploy replaces the cached site after a reload', async ({ browser })
   } finally {
     await context.close();
     await server.close();
-    rmSync(content, { recursive: true, force: true });
+    rmSync(site, { recursive: true, force: true });
   }
 });
 
 test('npm run package writes a zip of the built site with a Japanese README', () => {
-  execFileSync(process.execPath, ['src/tools/package-site.ts'], { cwd: repoRoot, stdio: 'pipe' });
-  const zip = unzipSync(readFileSync(join(repoRoot, 'release/site.zip')));
+  const out = mkdtempSync(join(tmpdir(), 'release-'));
+  execFileSync(process.execPath, ['src/tools/package-site.ts', distDir, out], { cwd: repoRoot, stdio: 'pipe' });
+  const zip = unzipSync(readFileSync(join(out, 'site.zip')));
+  rmSync(out, { recursive: true, force: true });
   const names = Object.keys(zip);
   for (const route of pages) expect(names).toContain(`site/${route}`);
   expect(names).toContain('site/sw.js');

@@ -5,13 +5,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtPages } from './site.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
-import { builds, BASE_PATH, SITE_URL } from './builds.ts';
+import { builds, urlOf, BASE_PATH, SITE_URL } from './builds.ts';
 import { loadStory, realContent } from '../unit/load-content.ts';
 
 const model = loadStory(realContent);
 const origin = SITE_URL + BASE_PATH;
-const pagesWithOrigin = builtPages(builds.basePath);
+const pagesWithOrigin = builtPages(builds.site);
 
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(file: string): { width: number; height: number } {
@@ -21,15 +20,9 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 test.describe('link previews (built with SITE_URL and BASE_PATH)', () => {
-  let server: StaticServer;
-  test.beforeAll(async () => {
-    server = await serveStatic(builds.basePath, BASE_PATH);
-  });
-  test.afterAll(async () => server?.close());
-
   for (const route of pagesWithOrigin) {
     test(`${route}: title, description, Open Graph, Twitter card and JSON-LD`, async ({ page }) => {
-      await page.goto(server.url + route);
+      await page.goto(route);
       const meta = (selector: string) => page.locator(selector).first().getAttribute('content');
       const title = await page.title();
       const siteName = model.story.siteName;
@@ -55,7 +48,7 @@ test.describe('link previews (built with SITE_URL and BASE_PATH)', () => {
 
       const image = (await meta('meta[property="og:image"]'))!;
       expect(image.startsWith(origin), image).toBe(true);
-      const file = join(builds.basePath, image.slice(origin.length));
+      const file = join(builds.site, image.slice(origin.length));
       expect(existsSync(file), file).toBe(true);
       expect(pngSize(file)).toEqual({ width: 1200, height: 630 });
       expect(await meta('meta[property="og:image:width"]')).toBe('1200');
@@ -92,23 +85,23 @@ test.describe('link previews (built with SITE_URL and BASE_PATH)', () => {
   }
 
   test('the sitemap lists every page by its file URL, and robots.txt points at it', async ({ page }) => {
-    const robots = readFileSync(join(builds.basePath, 'robots.txt'), 'utf8');
+    const robots = readFileSync(join(builds.site, 'robots.txt'), 'utf8');
     expect(robots).toContain(`Sitemap: ${origin}sitemap-index.xml`);
-    const sitemap = readFileSync(join(builds.basePath, 'sitemap-0.xml'), 'utf8');
+    const sitemap = readFileSync(join(builds.site, 'sitemap-0.xml'), 'utf8');
     const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(urls.map((u) => (u === origin ? 'index.html' : u.slice(origin.length))).sort()).toEqual(pagesWithOrigin);
-    const response = await page.request.get(server.url + 'sitemap-index.xml');
+    const response = await page.request.get('sitemap-index.xml');
     expect(response.status()).toBe(200);
   });
 
   test('the feed lists the documents with absolute links', () => {
-    const feed = readFileSync(join(builds.basePath, 'feed.xml'), 'utf8');
+    const feed = readFileSync(join(builds.site, 'feed.xml'), 'utf8');
     const links = [...feed.matchAll(/<item>.*?<link>([^<]+)<\/link>/g)].map((m) => m[1]);
     expect(links).toEqual(model.documents.map((d) => `${origin}articles/${d.id}.html`));
   });
 
   test('share links carry the encoded URL and title', async ({ page }) => {
-    await page.goto(server.url + 'articles/analysis.html');
+    await page.goto('articles/analysis.html');
     const title = model.documentsById.get('analysis')!.data.title;
     const url = encodeURIComponent(`${origin}articles/analysis.html`);
     const bar = page.locator('.share');
@@ -127,28 +120,30 @@ test.describe('link previews (built with SITE_URL and BASE_PATH)', () => {
 });
 
 test('without SITE_URL nothing absolute is made up', async ({ page }) => {
-  await page.goto('articles/analysis.html');
+  await page.goto(urlOf('fixture') + 'articles/report.html');
   await expect(page.locator('link[rel="canonical"], meta[property="og:url"], meta[property="og:image"]')).toHaveCount(0);
 });
 
 test.describe('share controls in the browser', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('the copy button puts the page URL on the clipboard and says so politely', async ({ page, baseURL }) => {
-    await page.goto('articles/interview.html');
+  test('without SITE_URL, the copy button puts the page\'s own URL on the clipboard and says so politely', async ({ page }) => {
+    const url = urlOf('fixture') + 'articles/report.html';
+    await page.goto(url);
     const bar = page.locator('.share');
     // Without SITE_URL the script completes the links from the page's own address.
     await expect(bar.getByRole('link', { name: /^LINEで送る/ })).toHaveAttribute(
       'href',
-      `https://social-plugins.line.me/lineit/share?url=${encodeURIComponent(`${baseURL}articles/interview.html`)}`,
+      `https://social-plugins.line.me/lineit/share?url=${encodeURIComponent(url)}`,
     );
     await bar.getByRole('button', { name: 'リンクをコピー' }).click();
     await expect(page.locator('[data-toast]')).toHaveText('リンクをコピーしました');
     await expect(page.locator('[data-toast]')).toHaveAttribute('aria-live', 'polite');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}articles/interview.html`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   });
 
-  test('a paragraph permalink copies the paragraph link', async ({ page, baseURL }) => {
+  test('a paragraph permalink copies the paragraph\'s public link', async ({ page }) => {
+    const baseURL = origin;
     await page.goto('articles/analysis.html');
     await page.locator('#p6').hover();
     await page.locator('#p6 .permalink').click();
@@ -157,7 +152,8 @@ test.describe('share controls in the browser', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}articles/analysis.html#p6`);
   });
 
-  test('a timeline event has its own link, which it copies', async ({ page, baseURL }) => {
+  test('a timeline event has its own link, which it copies', async ({ page }) => {
+    const baseURL = origin;
     await page.goto('timeline.html');
     await page.locator('#joint-statement').hover();
     await page.locator('#joint-statement .permalink').click();

@@ -1,24 +1,20 @@
-// What the e2e tests know about the built site: the pages in dist/ and the content they come from.
+// What the e2e tests know about the built sites: the pages of a build and the content they come from.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { parseParagraphs } from '../../src/lib/paragraphs.ts';
+import { builds, repoRoot } from './builds.ts';
 
-export const repoRoot = new URL('../..', import.meta.url).pathname;
-export const distDir = join(repoRoot, 'dist');
-
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.html') ? [join(dir, d.name)] : [],
-  );
-}
+export { repoRoot };
+/** The real story's build (SITE_URL and BASE_PATH set; relative links, so it also opens from disk). */
+export const distDir = builds.site;
 
 /** Routes of every HTML page in `dir` ("index.html", "actors/rubio.html", …), 404 page excluded. */
 export function builtPages(dir = distDir): string[] {
-  return walk(dir)
-    .map((f) => relative(dir, f))
-    .filter((r) => r !== '404.html')
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => f.split('\\').join('/'))
+    .filter((r) => r.endsWith('.html') && r !== '404.html')
     .sort();
 }
 

@@ -1,14 +1,23 @@
-// Broken copies of the REAL content, each run through the same schemas and joins as the build:
-// every mistake must stop it with a message naming the file, the entry, the field, the bad value
-// and what would be valid. (README: "What the build checks".)
-import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+// Bad content never reaches a reader. Part 1 runs the real build (or `astro sync`, which runs the
+// same loaders) on broken copies of the real content, one per class of mistake, and checks the
+// exit code and the message. Part 2 checks the details of the messages (lines, columns, both
+// places of a duplicate) through the build's own reading functions, which is fast.
+// The schema's rules are in schema.test.ts, the join's references in story.test.ts, citations
+// in citations.test.ts: each case is tested once. (README: "What the build checks".)
+import { describe, expect, it, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadStory, realContent } from './load-content.ts';
+import { loadStory, realContent, repoRoot } from './load-content.ts';
 
+const work = mkdtempSync(join(tmpdir(), 'bad-content-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let copies = 0;
+/** A copy of the real content folder, edited by `edit`. */
 function broken(edit: (dir: string) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bad-content-'));
+  const dir = join(work, `content-${++copies}`);
   cpSync(realContent, dir, { recursive: true });
   edit(dir);
   return dir;
@@ -20,144 +29,166 @@ function replace(dir: string, file: string, from: string | RegExp, to: string): 
   if (next === text) throw new Error(`test setup: ${String(from)} not found in ${file}`);
   writeFileSync(path, next);
 }
-function expectError(edit: (dir: string) => void, ...messages: Array<string | RegExp>): void {
-  const dir = broken(edit);
-  try {
-    let error: unknown;
-    try {
-      loadStory(dir);
-    } catch (e) {
-      error = e;
-    }
-    expect(error, 'the content should have been rejected').toBeInstanceOf(Error);
-    for (const m of messages) expect((error as Error).message).toMatch(m);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** The line (1-based) of the first occurrence of `needle` in a file of `dir`. */
+function lineOf(dir: string, file: string, needle: string): number {
+  const text = readFileSync(join(dir, file), 'utf8');
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`test setup: ${needle} not in ${file}`);
+  return text.slice(0, at).split('\n').length;
 }
 
-describe('bad content stops the build with a message that says what to fix', () => {
-  it('1. a missing title', () =>
-    expectError((d) => replace(d, 'documents/analysis.mdx', /^title: .*\n/m, ''), 'documents/analysis.mdx', 'entry "analysis"', '**title**: title is required'));
+const astro = join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+/** Runs a command of the real build path on a content folder; returns its exit code and output. */
+function run(args: string[], storyDir: string): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, STORY_DIR: storyDir, SITE_URL: '', NO_COLOR: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+const sync = (dir: string) => run([astro, 'sync'], dir);
+const build = (dir: string, outDir: string) => run([join(repoRoot, 'src', 'tools', 'build.ts'), '--outDir', outDir], dir);
 
-  it('2. an empty title', () =>
-    expectError((d) => replace(d, 'documents/statement.mdx', /^title: .*$/m, 'title: ""'), 'documents/statement.mdx', '**title**: title must not be empty'));
+function expectFailure(result: { status: number | null; output: string }, ...messages: Array<string | RegExp>): void {
+  expect(result.status, result.output).not.toBe(0);
+  expect(result.status, 'the command must finish, not time out').not.toBeNull();
+  for (const m of messages) expect(result.output).toMatch(m);
+}
 
-  it('3. an unknown kind', () =>
-    expectError(
-      (d) => replace(d, 'documents/interview.mdx', 'kind: interview', 'kind: column'),
-      'documents/interview.mdx',
-      'kind "column" is not one of: analysis, interview, statement',
-    ));
+describe('the real build stops on every class of content mistake', { timeout: 120_000 }, () => {
+  it('a YAML syntax error, with its line and column', () => {
+    const dir = broken((d) => replace(d, 'events.yaml', '- id: aid-pause\n', '- id: aid-pause\n  title: [unclosed\n'));
+    const line = lineOf(dir, 'events.yaml', '  title: [unclosed') + 1;
+    expectFailure(sync(dir), new RegExp(`events\\.yaml:(${line - 1}|${line}|${line + 1}):\\d+: YAML syntax error — `));
+  });
 
-  it('4. a malformed date', () =>
-    expectError(
-      (d) => replace(d, 'documents/analysis.mdx', 'date: "2025-03-12"', 'date: "12 March 2025"'),
-      '**date.date**: "12 March 2025" is not a real date: use "YYYY-MM-DD"',
-    ));
+  it('a file that is not a list of entries', () => {
+    const dir = broken((d) => writeFileSync(join(d, 'mentions.yaml'), 'id: us-and-europe\nform: 米欧\n'));
+    expectFailure(sync(dir), 'mentions.yaml:1:1: expected a YAML list of entries, each starting with "- id: …" — found a mapping');
+  });
 
-  it('5. an impossible date', () =>
-    expectError(
-      (d) => replace(d, 'events.yaml', 'date: "2025-02-28"', 'date: "2025-02-30"'),
-      'events.yaml',
-      'entry "oval-office-clash"',
-      '"2025-02-30" is not a real date',
-    ));
+  it('a duplicate id appended to events.yaml fails the build and leaves no site behind', () => {
+    const dir = broken((d) => writeFileSync(join(d, 'events.yaml'), readFileSync(join(d, 'events.yaml'), 'utf8') + '\n- id: aid-pause\n  title: 重複\n'));
+    const line = lineOf(dir, 'events.yaml', '- id: aid-pause');
+    const outDir = join(work, 'dist-duplicate');
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'index.html'), 'an earlier build');
+    expectFailure(
+      build(dir, outDir),
+      new RegExp(`events\\.yaml:\\d+:\\d+: entry "aid-pause", field "id": duplicate id "aid-pause" — already used by the entry on line ${line}`),
+      'build failed',
+    );
+    expect(existsSync(outDir), 'the output folder is removed').toBe(false);
+  });
 
-  it('6. a precision that contradicts the date', () =>
-    expectError(
-      (d) => replace(d, 'events.yaml', /(- id: jeddah-talks\n  dating:\n    date: "2025-03-11"\n    precision:) day/, '$1 month'),
-      'events.yaml: entry "jeddah-talks"',
-      '**dating.date**: precision "month" needs a month like "2025-03", not "2025-03-11"',
-    ));
+  it('an entry that breaks the schema: file, line, entry, field, value and what is valid', () => {
+    const dir = broken((d) => replace(d, 'events.yaml', /(- id: aid-pause\n(?:.*\n)*?  relation:) \w+/, '$1 later'));
+    const line = lineOf(dir, 'events.yaml', '  relation: later');
+    expectFailure(
+      sync(dir),
+      `events.yaml:${line}:13: entry "aid-pause", field "relation" (is "later"): relation "later" is not one of: background, reported, aftermath`,
+    );
+  });
 
-  it('7. an unquoted YAML date in frontmatter', () =>
-    expectError(
-      (d) => replace(d, 'documents/analysis.mdx', 'date: "2025-03-12"', 'date: 2025-03-12'),
-      'documents/analysis.mdx',
-      '**date.date**: write dates as quoted text',
-    ));
+  it('data cached by an earlier build never stands in for a file that failed to load', () => {
+    const dir = broken(() => {});
+    expect(sync(dir).status).toBe(0);
+    replace(dir, 'actors.yaml', /(- id: putin\n(?:.*\n)*?  type:) person/, '$1 planet');
+    expectFailure(sync(dir), /actors\.yaml:\d+:\d+: entry "putin", field "type"/);
+  });
 
-  it('8. a duplicate actor id', () =>
-    expectError((d) => replace(d, 'actors.yaml', '- id: putin', '- id: trump'), 'actors.yaml: duplicate id "trump" in entries 1 and 2'));
+  it('frontmatter that breaks the schema, with its line in the .mdx file', () => {
+    const dir = broken((d) => replace(d, 'documents/interview.mdx', 'kind: interview', 'kind: column'));
+    const line = lineOf(dir, 'documents/interview.mdx', 'kind: column');
+    expectFailure(
+      sync(dir),
+      `documents/interview.mdx:${line}:7: entry "interview", field "kind" (is "column"): kind "column" is not one of: analysis, interview, statement`,
+    );
+  });
 
-  it('9. a duplicate event id', () =>
-    expectError((d) => replace(d, 'events.yaml', '- id: aid-pause', '- id: oval-office-clash'), /events\.yaml: duplicate id "oval-office-clash" in entries \d+ and \d+/));
+  it('an MDX syntax error in a text, with its line and column', () => {
+    const dir = broken((d) => replace(d, 'documents/analysis.mdx', '休憩を挟んで', '休憩を{挟んで'));
+    const line = lineOf(dir, 'documents/analysis.mdx', '休憩を{挟んで');
+    expectFailure(sync(dir), new RegExp(`documents/analysis\\.mdx:${line}:\\d+: MDX syntax error — `));
+  });
 
-  it('10. two documents with the same order', () =>
-    expectError((d) => replace(d, 'documents/statement.mdx', 'order: 3', 'order: 1'), /field "order": 1 is already used by documents\//));
-
-  it('11. an unknown actor id in an event', () =>
-    expectError(
-      (d) => replace(d, 'events.yaml', 'actors: [rubio, waltz, witkoff', 'actors: [rubbio, waltz, witkoff'),
+  it('a reference to an actor that does not exist', () => {
+    const dir = broken((d) => replace(d, 'events.yaml', 'actors: [rubio, waltz, witkoff', 'actors: [rubbio, waltz, witkoff'));
+    expectFailure(
+      build(dir, join(work, 'dist-reference')),
       'events.yaml: entry "riyadh-us-russia-talks", field "actors": unknown actor id "rubbio" — did you mean "rubio"',
-    ));
+    );
+  });
 
-  it('12. an unknown actor id in credits', () =>
-    expectError(
-      (d) => replace(d, 'documents/interview.mdx', 'actor: tsuruoka', 'actor: tsuruoka-michito'),
-      'documents/interview.mdx: entry "interview", field "credits.actor": unknown actor id "tsuruoka-michito" — did you mean "tsuruoka"',
-    ));
+  it('a paragraph inserted before cited ones: the citations would change meaning, so the build stops', () => {
+    const dir = broken((d) =>
+      replace(d, 'documents/analysis.mdx', /\n\n(休憩を挟んで)/, '\n\n挿入された段落。\n\n$1'),
+    );
+    expectFailure(
+      build(dir, join(work, 'dist-citation')),
+      /"analysis#p2" no longer holds the text it was cited for/,
+      /cited: 休憩を挟んで8時間以上/,
+      /now: {3}挿入された段落。/,
+      /the cited text is now analysis#p3/,
+      'run "npm run citations"',
+    );
+  });
+});
 
-  it('13. an unknown actor id in a joint form', () =>
-    expectError(
-      (d) => replace(d, 'mentions.yaml', 'actors: [usa, europe]', 'actors: [usa, eu]'),
-      'mentions.yaml: entry "us-and-europe", field "actors": unknown actor id "eu"',
-    ));
+describe('what the messages say', () => {
+  function errorOf(edit: (dir: string) => void): string {
+    try {
+      loadStory(broken(edit));
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('the content should have been rejected');
+  }
 
-  it('14. a surface form shared by two actors', () =>
-    expectError(
-      (d) => replace(d, 'actors.yaml', '    - トランプ政権\n', '    - トランプ氏\n'),
-      'the form "トランプ氏" is already claimed by actors.yaml: entry "trump"',
-    ));
+  it('a missing field points at its entry', () => {
+    let line = 0;
+    const message = errorOf((d) => {
+      replace(d, 'actors.yaml', /(- id: rubio\n(?:.*\n)*?)  reading: .*\n/, '$1');
+      line = lineOf(d, 'actors.yaml', '- id: rubio');
+    });
+    expect(message).toBe(`actors.yaml:${line}:3: entry "rubio", field "reading" (is nothing): a reading is required, in kana (e.g. "つるおか みちと" or "トランプ")`);
+  });
 
-  it('15. a cited paragraph that does not exist', () =>
-    expectError(
-      (d) => replace(d, 'events.yaml', '"interview#p2"', '"interview#p9"'),
-      /events\.yaml: entry "[a-z-]+", field "paragraphs": "interview#p9" does not exist — interview has paragraphs p1 to p5/,
-    ));
+  it('a duplicate id names the lines of both entries', () => {
+    let lines: number[] = [];
+    const message = errorOf((d) => {
+      replace(d, 'actors.yaml', '- id: putin', '- id: trump');
+      const text = readFileSync(join(d, 'actors.yaml'), 'utf8');
+      lines = [...text.matchAll(/^- id: trump$/gm)].map((m) => text.slice(0, m.index).split('\n').length);
+    });
+    expect(message).toBe(`actors.yaml:${lines[1]}:3: entry "trump", field "id": duplicate id "trump" — already used by the entry on line ${lines[0]}; every id in a file must be unique`);
+  });
 
-  it('16. a statement point mapped to a missing paragraph', () =>
-    expectError(
-      (d) => replace(d, 'statement-map.yaml', 'point: statement#p7', 'point: statement#p8'),
-      'statement-map.yaml: entry "minerals", field "point": "statement#p8" does not exist — statement has paragraphs p1 to p7',
-    ));
+  it('an entry without an id, and an entry that is not a mapping', () => {
+    expect(errorOf((d) => replace(d, 'mentions.yaml', /- id: [a-z-]+\n  /, '- '))).toMatch(/^mentions\.yaml:\d+:3: entry 1 has no id — add "id: <lower-case ASCII>"/);
+    expect(errorOf((d) => writeFileSync(join(d, 'mentions.yaml'), '- 米欧\n'))).toBe(
+      'mentions.yaml:1:3: entry 1 is "米欧", not a mapping — write it as "- id: …" followed by its fields',
+    );
+  });
 
-  it('17. an MDX syntax error, with line and column', () =>
-    expectError(
-      (d) => replace(d, 'documents/analysis.mdx', '休憩を挟んで', '休憩を{挟んで'),
-      /^documents\/analysis\.mdx:16:\d+: MDX syntax error — /,
-    ));
+  it('a missing required file, and an empty content folder', () => {
+    expect(errorOf((d) => rmSync(join(d, 'events.yaml')))).toMatch(/^events\.yaml: missing — the content folder .* needs this file/);
+    expect(
+      errorOf((d) => {
+        for (const f of ['story.yaml', 'actors.yaml', 'events.yaml']) writeFileSync(join(d, f), '');
+        rmSync(join(d, 'documents'), { recursive: true });
+      }),
+    ).toMatch(/: the content folder is empty — it needs documents\/\*\.mdx, story\.yaml, actors\.yaml and events\.yaml/);
+  });
 
-  it('18. an id that is not ASCII', () =>
-    expectError(
-      (d) => replace(d, 'actors.yaml', '- id: rubio', '- id: ルビオ'),
-      'actors.yaml: entry "ルビオ"',
-      '"ルビオ" is not a valid id: use lower-case ASCII letters, digits and single hyphens',
-    ));
-
-  it('19. an actor with no reading', () =>
-    expectError(
-      (d) => replace(d, 'actors.yaml', /(- id: rubio\n(?:.*\n)*?)  reading: .*\n/, '$1'),
-      'actors.yaml: entry "rubio"',
-      '**reading**: a reading is required, in kana',
-    ));
-
-  it('20. an external source that is not a URL', () =>
-    expectError(
-      (d) => replace(d, 'events.yaml', /url: "?https:\/\/kyivindependent\.com\/zelensky-legitimacy\/"?/, 'url: kyivindependent.com/zelensky-legitimacy'),
-      'source "kyivindependent.com/zelensky-legitimacy" is not an http(s) URL',
-    ));
-
-  it('22. an empty content folder', () =>
-    expectError((d) => {
-      rmSync(d, { recursive: true });
-      mkdirSync(join(d, 'documents'), { recursive: true });
-    }, /: the content folder is empty — it needs documents\/\*\.mdx, story\.yaml, actors\.yaml and events\.yaml/));
-
-  it('21. an empty documents folder', () =>
-    expectError((d) => {
-      rmSync(join(d, 'documents'), { recursive: true });
-      mkdirSync(join(d, 'documents'));
-    }, 'documents/: no documents found — add at least one .mdx file to the documents folder'));
+  it('an unquoted date in frontmatter asks for quotes, with its line', () => {
+    let line = 0;
+    const message = errorOf((d) => {
+      replace(d, 'documents/analysis.mdx', 'date: "2025-03-12"', 'date: 2025-03-12T00:00');
+      line = lineOf(d, 'documents/analysis.mdx', 'date: 2025-03-12T00:00');
+    });
+    expect(message).toMatch(new RegExp(`^documents/analysis\\.mdx:${line}:\\d+: entry "analysis", field "date\\.date" \\(is "2025-03-12T00:00"\\): "2025-03-12T00:00" is not a real date`));
+  });
 });

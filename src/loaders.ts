@@ -1,0 +1,114 @@
+// The content loaders of the build. Astro's own `file()` loader only logs a file it cannot read
+// and builds on (with an empty collection, or the entries of an earlier build from its data store),
+// and its `glob()` loader reports frontmatter errors without a line. These loaders THROW, so every
+// content mistake stops `astro build`, `astro sync` and `astro dev` with the message of
+// src/lib/content-files.ts, and they clear the store before loading, so nothing cached by an
+// earlier build can stand in for a file that failed to load.
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { z } from 'astro/zod';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readEntryList, readFrontmatter, splitFrontmatter } from './lib/content-files.ts';
+import { readParagraphs } from './lib/paragraphs.ts';
+import { ContentError } from './lib/references.ts';
+
+/** Re-runs `sync` whenever one of `paths` changes in `astro dev`. */
+function watch(context: LoaderContext, paths: readonly string[], sync: () => Promise<void>): void {
+  const { watcher, logger } = context;
+  if (!watcher) return;
+  for (const path of paths) watcher.add(path);
+  watcher.on('all', (_event, changed) => {
+    if (!paths.some((p) => changed === p || changed.startsWith(p + sep))) return;
+    sync().catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));
+  });
+}
+
+/** The entries of a YAML list file of the content folder `dir` (the loaders and the tests read with this). */
+export function readListFile<S extends z.ZodType>(dir: string, file: string, schema: S, optional = false) {
+  const path = join(dir, file);
+  if (!existsSync(path)) {
+    if (optional) return [];
+    throw new ContentError(`${file}: missing — the content folder ${dir} needs this file (see README, "Editing the content")`);
+  }
+  return readEntryList(readFileSync(path, 'utf8'), file, schema);
+}
+
+/** One document of the folder `dir`: its id (the file name), validated frontmatter and body. */
+export function readDocumentFile<S extends z.ZodType>(dir: string, name: string, schema: S) {
+  const path = join(dir, name);
+  const file = `documents/${name}`;
+  const id = name.slice(0, -'.mdx'.length);
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ContentError(`${file}: cannot be read — ${(error as Error).message}`);
+  }
+  const data: z.infer<S> = readFrontmatter(source, file, id, schema);
+  const parts = splitFrontmatter(source);
+  const body = parts?.body ?? '';
+  // An MDX syntax error in the body stops the load here, with its line in the .mdx file.
+  readParagraphs(body, file, parts?.bodyLine);
+  return { id, file, path, source, data, body, bodyStartLine: parts?.bodyLine ?? 1 };
+}
+
+/** The .mdx files of a documents folder, sorted. */
+export function documentFileNames(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort() : [];
+}
+
+/**
+ * A YAML list of entries in the content folder, each validated by `schema`. A missing file is an
+ * empty list when `optional`, and an error otherwise.
+ */
+export function yamlListLoader(options: { dir: string; file: string; schema: z.ZodType; optional?: boolean }): Loader {
+  const { dir, file, schema, optional = false } = options;
+  const path = join(dir, file);
+  return {
+    name: 'yaml-list-loader',
+    load: async (context) => {
+      const sync = async () => {
+        context.store.clear();
+        for (const entry of readListFile(dir, file, schema, optional)) {
+          const data = await context.parseData({ id: entry.id, data: entry.data as Record<string, unknown>, filePath: path });
+          context.store.set({ id: entry.id, data });
+        }
+      };
+      await sync();
+      watch(context, [path], sync);
+    },
+  };
+}
+
+/**
+ * The documents: every `*.mdx` file of a folder, its id the file name. The frontmatter is read
+ * and validated here; the body is rendered by the MDX integration, through the one Markdown
+ * pipeline of astro.config.mjs (deferred rendering, as Astro's glob loader does for MDX).
+ */
+export function documentsLoader(options: { dir: string; schema: z.ZodType }): Loader {
+  const { dir, schema } = options;
+  return {
+    name: 'documents-loader',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const sync = async () => {
+        context.store.clear();
+        for (const name of documentFileNames(dir)) {
+          const { id, path: filePath, source, data: frontmatter, body } = readDocumentFile(dir, name, schema);
+          const data = await context.parseData({ id, data: frontmatter as Record<string, unknown>, filePath });
+          context.store.set({
+            id,
+            data,
+            body,
+            filePath: relative(root, filePath).split(sep).join('/'),
+            digest: context.generateDigest(source),
+            deferredRender: true,
+          });
+        }
+      };
+      await sync();
+      watch(context, [dir], sync);
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// Which file of the content folder holds which collection, with its schema: the one table that
+// src/content.config.ts (the build) and the tests' reader (tests/unit/load-content.ts) share, so
+// the two cannot read the content differently.
+import {
+  actorSchema,
+  citationSchema,
+  documentSchema,
+  eventSchema,
+  jointMentionSchema,
+  statementMapSchema,
+  storySchema,
+} from './lib/schema.ts';
+import { contentFiles } from './lib/content-files.ts';
+
+export const documentsFolder = 'documents';
+export { documentSchema };
+
+/** The YAML list files, by collection name. Optional files may be missing (an empty list). */
+export const listSources = {
+  actors: { file: contentFiles.actors, schema: actorSchema, optional: false },
+  events: { file: contentFiles.events, schema: eventSchema, optional: false },
+  story: { file: contentFiles.story, schema: storySchema, optional: false },
+  mentions: { file: contentFiles.mentions, schema: jointMentionSchema, optional: true },
+  statementMap: { file: contentFiles.statementMap, schema: statementMapSchema, optional: true },
+  citations: { file: contentFiles.citations, schema: citationSchema, optional: true },
+} as const;
