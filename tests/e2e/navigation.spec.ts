@@ -4,7 +4,8 @@ import { builtPages } from './site.ts';
 
 test('every page is reachable from the home page by links alone, and links back home', async ({ page, baseURL }) => {
   const origin = new URL(baseURL!);
-  const toRoute = (href: string) => new URL(href).pathname.replace(/^\//, '');
+  // Routes relative to the site's base path (the build is served under a sub-path).
+  const toRoute = (href: string) => new URL(href).pathname.slice(origin.pathname.length);
   const seen = new Set<string>(['index.html']);
   const queue = ['index.html'];
   while (queue.length) {
