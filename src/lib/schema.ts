@@ -152,7 +152,7 @@ export const actorSchema = z.object({
   /** Kana key for 50-on ordering when it differs from `reading` (e.g. family name first). */
   sortKey: readingSchema.optional(),
   /** Name in English. */
-  nameEn: nonEmpty('nameEn'),
+  nameEn: z.string().trim().min(1).optional(),
   /** Other spellings used by other outlets (別表記). */
   variants: z.array(z.string().trim().min(1)).default([]),
   /** person | state | organisation | group */
@@ -249,6 +249,8 @@ export const statementMapSchema = z
     point: paragraphRefSchema.optional(),
     /** Paragraphs of the other documents that discuss the topic. */
     discussedIn: z.array(paragraphRefSchema),
+    /** What the reader should know about how the texts treat the topic (Japanese, full sentences). */
+    note: z.string().trim().min(1).optional(),
   })
   .refine((e) => e.point !== undefined || e.discussedIn.length > 0, {
     path: ['discussedIn'],

@@ -19,7 +19,7 @@ const withUrl = (url: Url) => (url ? { url } : {});
 
 /** An actor as a schema.org thing: Person, Country or Organization. */
 export function actorThing(actor: Actor, url: Url): Exclude<Person | Country | Organization, string> {
-  const common = { name: actor.name, alternateName: [actor.nameEn, ...actor.variants], description: actor.description, ...withUrl(url) };
+  const common = { name: actor.name, alternateName: [...(actor.nameEn ? [actor.nameEn] : []), ...actor.variants], description: actor.description, ...withUrl(url) };
   if (actor.type === 'person') return { '@type': 'Person', ...common, jobTitle: actor.role };
   if (actor.type === 'state') return { '@type': 'Country', ...common };
   return { '@type': 'Organization', ...common };
@@ -27,7 +27,7 @@ export function actorThing(actor: Actor, url: Url): Exclude<Person | Country | O
 
 /** An author or interviewer: a Person, or an Organization for anything else. */
 function creditThing(actor: Actor, url: Url): Exclude<Person | Organization, string> {
-  const common = { name: actor.name, alternateName: actor.nameEn, ...withUrl(url) };
+  const common = { name: actor.name, ...(actor.nameEn ? { alternateName: actor.nameEn } : {}), ...withUrl(url) };
   return actor.type === 'person' ? { '@type': 'Person', ...common } : { '@type': 'Organization', ...common };
 }
 

@@ -133,7 +133,8 @@ describe('actor mentions in the real text (FACTS.md §3b)', () => {
     const points = model.statementMap.filter((e) => e.point).map((e) => e.point);
     expect(points).toEqual(model.documentsById.get('statement')!.paragraphs.map((p) => `statement#${p.id}`));
     expect(model.statementMap.filter((e) => !e.point).map((e) => e.label)).toEqual([
-      '「安全の保証」',
+      '「安全の保証」(声明は長期的な安全保障に一般的に触れるだけ)',
+      '領土問題',
       'ウクライナ大統領選の実施',
     ]);
   });
