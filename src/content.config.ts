@@ -4,7 +4,7 @@
 import { defineCollection } from 'astro:content';
 import { join } from 'node:path';
 import { storyDir } from './config.ts';
-import { documentsFolder, documentSchema, listSources } from './story-sources.ts';
+import { documentsFolder, documentSchema, listSources, pageSchema, pagesFolder } from './story-sources.ts';
 import { documentsLoader, yamlListLoader } from './loaders.ts';
 import type { z } from 'astro/zod';
 
@@ -22,4 +22,12 @@ export const collections = {
   mentions: list(listSources.mentions),
   statementMap: list(listSources.statementMap),
   citations: list(listSources.citations),
+  aftermath: list(listSources.aftermath),
+  tracker: list(listSources.tracker),
+  expectations: list(listSources.expectations),
+  corrections: list(listSources.corrections),
+  pages: defineCollection({
+    loader: documentsLoader({ dir: join(storyDir, pagesFolder), schema: pageSchema, folder: pagesFolder }),
+    schema: pageSchema,
+  }),
 };

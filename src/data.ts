@@ -11,28 +11,37 @@ const files = { root: storyDir, ...contentFiles };
 let cached: Promise<StoryModel> | undefined;
 
 async function load(): Promise<StoryModel> {
-  const [documents, actors, events, stories, mentions, statementMap, citations] = await Promise.all([
+  const data = <T extends { data: unknown }>(entries: T[]): Array<T['data']> => entries.map((e) => e.data);
+  const [documents, actors, events, stories, mentions, statementMap, citations, aftermath, tracker, expectations, corrections] = await Promise.all([
     getCollection('documents'),
-    getCollection('actors'),
-    getCollection('events'),
-    getCollection('story'),
-    getCollection('mentions'),
-    getCollection('statementMap'),
-    getCollection('citations'),
+    getCollection('actors').then(data),
+    getCollection('events').then(data),
+    getCollection('story').then(data),
+    getCollection('mentions').then(data),
+    getCollection('statementMap').then(data),
+    getCollection('citations').then(data),
+    getCollection('aftermath').then(data),
+    getCollection('tracker').then(data),
+    getCollection('expectations').then(data),
+    getCollection('corrections').then(data),
   ]);
   const model = buildStory({
-    story: stories[0]?.data,
+    story: stories[0],
     documents: documents.map((d) => ({
       id: d.id,
       file: `documents/${d.id}.mdx`,
       data: d.data,
       body: d.body ?? '',
     })),
-    actors: actors.map((a) => a.data),
-    events: events.map((e) => e.data),
-    mentions: mentions.map((m) => m.data),
-    statementMap: statementMap.map((s) => s.data),
-    citations: citations.map((c) => c.data),
+    actors,
+    events,
+    mentions,
+    statementMap,
+    citations,
+    aftermath,
+    tracker,
+    expectations,
+    corrections,
     files,
   });
   for (const warning of model.warnings) console.warn(`[content] ${warning}`);

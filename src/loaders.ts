@@ -35,9 +35,9 @@ export function readListFile<S extends z.ZodType>(dir: string, file: string, sch
 }
 
 /** One document of the folder `dir`: its id (the file name), validated frontmatter and body. */
-export function readDocumentFile<S extends z.ZodType>(dir: string, name: string, schema: S) {
+export function readDocumentFile<S extends z.ZodType>(dir: string, name: string, schema: S, folder = 'documents') {
   const path = join(dir, name);
-  const file = `documents/${name}`;
+  const file = `${folder}/${name}`;
   const id = name.slice(0, -'.mdx'.length);
   let source: string;
   try {
@@ -86,8 +86,8 @@ export function yamlListLoader(options: { dir: string; file: string; schema: z.Z
  * and validated here; the body is rendered by the MDX integration, through the one Markdown
  * pipeline of astro.config.mjs (deferred rendering, as Astro's glob loader does for MDX).
  */
-export function documentsLoader(options: { dir: string; schema: z.ZodType }): Loader {
-  const { dir, schema } = options;
+export function documentsLoader(options: { dir: string; schema: z.ZodType; folder?: string }): Loader {
+  const { dir, schema, folder = 'documents' } = options;
   return {
     name: 'documents-loader',
     load: async (context) => {
@@ -95,7 +95,7 @@ export function documentsLoader(options: { dir: string; schema: z.ZodType }): Lo
       const sync = async () => {
         context.store.clear();
         for (const name of documentFileNames(dir)) {
-          const { id, path: filePath, source, data: frontmatter, body } = readDocumentFile(dir, name, schema);
+          const { id, path: filePath, source, data: frontmatter, body } = readDocumentFile(dir, name, schema, folder);
           const data = await context.parseData({ id, data: frontmatter as Record<string, unknown>, filePath });
           context.store.set({
             id,

@@ -4,7 +4,11 @@
 import {
   actorSchema,
   citationSchema,
+  correctionSchema,
   documentSchema,
+  expectationSchema,
+  pageSchema,
+  trackerEntrySchema,
   eventSchema,
   jointMentionSchema,
   statementMapSchema,
@@ -23,4 +27,12 @@ export const listSources = {
   mentions: { file: contentFiles.mentions, schema: jointMentionSchema, optional: true },
   statementMap: { file: contentFiles.statementMap, schema: statementMapSchema, optional: true },
   citations: { file: contentFiles.citations, schema: citationSchema, optional: true },
+  aftermath: { file: contentFiles.aftermath, schema: eventSchema, optional: true },
+  tracker: { file: contentFiles.tracker, schema: trackerEntrySchema, optional: true },
+  expectations: { file: contentFiles.expectations, schema: expectationSchema, optional: true },
+  corrections: { file: contentFiles.corrections, schema: correctionSchema, optional: true },
 } as const;
+
+/** Pages of ours (このサイトについて): content/pages/*.mdx. */
+export const pagesFolder = 'pages';
+export { pageSchema };

@@ -111,7 +111,7 @@ export function dateMarkers(events: readonly StoryEvent[], page: string): Paragr
     byDate.set(key, [...(byDate.get(key) ?? []), event]);
   }
   return [...byDate].map(([date, same]) => ({
-    href: relativeHref(page, routes.event(same[0]!.id)),
+    href: relativeHref(page, routes.event(same[0]!)),
     text: formatDatingShort(same[0]!.dating),
     label: markerLabel(date, same.map((e) => e.title).join('、')),
   }));

@@ -122,6 +122,8 @@ export const documentSchema = z.object({
   order: z.number({ error: 'order must be a whole number (1 = first)' }).int().positive(),
   /** Publication date, as precisely as known. */
   date: datingSchema,
+  /** A note of ours shown with the text, e.g. what a summary leaves out of the original (Japanese). */
+  editorNote: z.string().trim().min(1).optional(),
   /** People credited by the text itself. */
   credits: z
     .array(
@@ -203,7 +205,7 @@ export const eventSchema = z.object({
   description: nonEmpty('description'),
   /** Actor ids taking part. */
   actors: z.array(idSchema).default([]),
-  /** background: before the talks; reported: the article reports or anticipates it; aftermath: after the article. */
+  /** background: before the talks; reported: the talks themselves and what the article reports; aftermath: after the article appeared. */
   relation: z.enum(relations, {
     error: (issue) => `relation "${String(issue.input)}" is not one of: ${relations.join(', ')}`,
   }),
@@ -215,6 +217,8 @@ export const eventSchema = z.object({
   confidence: z.enum(['high', 'medium'], {
     error: (issue) => `confidence "${String(issue.input)}" is not one of: high, medium (low facts are left out)`,
   }),
+  /** What the reader should weigh: figures that differ by source, one side's claim, reported contents (Japanese). */
+  note: z.string().trim().min(1).optional(),
   /** Where the fact was checked. */
   sources: z.array(sourceSchema).min(1, { error: 'an event needs at least one source' }),
 });
@@ -285,13 +289,103 @@ export const storySchema = z.object({
   description: nonEmpty('description').max(120),
   /** Roles in the glossary are given as of this day. */
   asOf: daySchema,
+  /** The last day the sources of the statement tracker reach (確認日); required with a tracker. */
+  checkedOn: daySchema.optional(),
+  /** What a reader should know about how far the tracker's sources go (Japanese, full sentences). */
+  trackerNote: z.string().trim().min(1).optional(),
   /** Note on time zones shown with the timeline (Japanese). */
   timezoneNote: z.string().trim().min(1).optional(),
   /** Actor ids featured on the home page, in order. */
   featuredActors: z.array(idSchema).default([]),
 });
 
+/** The statuses of a tracked statement point, judged on results, not effort (labels: src/lib/tracker-status.ts). */
+export const trackerStatuses = ['done', 'partial', 'not-done', 'stalled', 'in-progress', 'not-rated'] as const;
+
+/** One change of a tracked point's status. */
+export const statusChangeSchema = z.object({
+  /** The day of the change (判定日 when it is the last). */
+  date: daySchema,
+  /** The status from this day on. */
+  status: z.enum(trackerStatuses, {
+    error: (issue) => `status "${String(issue.input)}" is not one of: ${trackerStatuses.join(', ')}`,
+  }),
+  /** Why, in one line (Japanese, ours). */
+  reason: nonEmpty('reason'),
+  /** Event ids that justify the change. */
+  events: z.array(idSchema).min(1, { error: 'a status change needs at least one event that justifies it' }),
+});
+
+/** What became of one point of the statement (tracker.yaml). */
+export const trackerEntrySchema = z.object({
+  /** ASCII id: the page tracker/<id>.html. */
+  id: idSchema,
+  /** The statement paragraph this entry follows, e.g. "statement#p3". */
+  point: paragraphRefSchema,
+  /** The page headline, a reader's question (Japanese). */
+  question: nonEmpty('question'),
+  /** Short name of the point (Japanese). */
+  label: nonEmpty('label'),
+  /** One line for the overview (Japanese). */
+  oneLine: nonEmpty('oneLine'),
+  /** Two or three neutral sentences (Japanese, ours); every claim backed by `summaryEvents`. */
+  summary: nonEmpty('summary'),
+  /** Events that back the summary. */
+  summaryEvents: z.array(idSchema).min(1, { error: 'the summary needs at least one event that backs it' }),
+  /** The status over time, oldest first; the last entry is the current status. */
+  history: z.array(statusChangeSchema).min(1, { error: 'the history needs at least one status' }),
+  /** Every event bearing on the point's status. */
+  events: z.array(idSchema).default([]),
+  /**
+   * Events after a final rating that do not bear on it (e.g. how an agreement that was concluded
+   * is carried out), shown apart from the evidence as 「判定後の関連する動き」.
+   */
+  related: z.array(idSchema).default([]),
+});
+
+/** A sentence of the article that looks ahead, set beside what happened (expectations.yaml). */
+export const expectationSchema = z.object({
+  id: idSchema,
+  /** The paragraph it stands in. */
+  paragraph: paragraphRefSchema,
+  /** The sentence, exactly as the paragraph has it (without 「」). */
+  quote: nonEmpty('quote'),
+  /** Tracker entry ids it concerns. */
+  points: z.array(idSchema).min(1, { error: 'an expectation concerns at least one tracked point' }),
+  /** Events showing what became of it, shown beside it without a verdict. */
+  outcome: z.array(idSchema).default([]),
+});
+
+/** A correction or update of the site (corrections.yaml). */
+export const correctionSchema = z.object({
+  id: idSchema,
+  /** The day it was made. */
+  date: daySchema,
+  /** The route of the page it concerns, e.g. "actors/zelensky.html". */
+  page: z.string().regex(/^[a-z0-9/_-]+\.html$/, {
+    error: (issue) => `page "${String(issue.input)}" is not a page route: write it like "actors/zelensky.html" or "timeline.html"`,
+  }),
+  /** What changed (Japanese, one sentence). */
+  summary: nonEmpty('summary'),
+  /** Why (Japanese, one sentence). */
+  reason: nonEmpty('reason'),
+});
+
+/** A page of ours in content/pages/*.mdx (このサイトについて). */
+export const pageSchema = z.object({
+  title: nonEmpty('title'),
+  description: nonEmpty('description').max(120, {
+    error: (issue) => `description is ${String(issue.input).length} characters long: keep it to 120 or fewer`,
+  }),
+});
+
 export type DocumentData = z.infer<typeof documentSchema>;
+export type TrackerStatus = (typeof trackerStatuses)[number];
+export type TrackerEntry = z.infer<typeof trackerEntrySchema>;
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+export type Expectation = z.infer<typeof expectationSchema>;
+export type Correction = z.infer<typeof correctionSchema>;
+export type PageData = z.infer<typeof pageSchema>;
 export type Actor = z.infer<typeof actorSchema>;
 export type StoryEvent = z.infer<typeof eventSchema>;
 export type Story = z.infer<typeof storySchema>;

@@ -5,7 +5,10 @@ import {
   idSchema,
   type Actor,
   type Citation,
+  type Correction,
   type DocumentData,
+  type Expectation,
+  type TrackerEntry,
   type JointMention,
   type StatementMapEntry,
   type Story,
@@ -17,6 +20,7 @@ import { ContentError, resolveId } from './references.ts';
 import { countCharacters, readingMinutes } from './reading-time.ts';
 import { datingSortKey } from './dates.ts';
 import { checkCitations, type CitationPlace } from './citations.ts';
+import { buildTracker, type TrackerModel } from './tracker.ts';
 
 export interface DocumentInput {
   id: string;
@@ -35,6 +39,14 @@ export interface StoryInput {
   documents: DocumentInput[];
   actors: Actor[];
   events: StoryEvent[];
+  /** What happened after the article (aftermath.yaml): every entry has relation "aftermath". */
+  aftermath?: StoryEvent[] | undefined;
+  /** What became of each point of the statement (tracker.yaml). */
+  tracker?: TrackerEntry[] | undefined;
+  /** The article's forward-looking sentences (expectations.yaml). */
+  expectations?: Expectation[] | undefined;
+  /** Corrections and updates of the site (corrections.yaml). */
+  corrections?: Correction[] | undefined;
   /** Forms naming several actors at once, or none. */
   mentions: JointMention[];
   /** The statement read against the other documents. */
@@ -50,6 +62,10 @@ export interface StoryInput {
     mentions: string;
     statementMap: string;
     citations: string;
+    aftermath: string;
+    tracker: string;
+    expectations: string;
+    corrections: string;
   };
 }
 
@@ -83,6 +99,12 @@ export interface StoryModel extends CrossReferences {
   eventsByParagraph: Map<string, StoryEvent[]>;
   /** The statement map, in file order. */
   statementMap: StatementMapEntry[];
+  /** What became of each point of the statement. */
+  tracker: TrackerModel;
+  /** Corrections and updates, newest first. */
+  corrections: Correction[];
+  /** The file each event comes from, for messages. */
+  eventFiles: Map<string, string>;
 }
 
 /** Events in date order; events of the same day by id (collections do not keep the order of the file). */
@@ -156,12 +178,17 @@ export function neighbourDocuments<T extends { id: string }>(documents: readonly
 }
 
 /** Every paragraph citation of the content files, with where it is written. */
-export function citationPlaces(input: Pick<StoryInput, 'events' | 'statementMap' | 'files'>): CitationPlace[] {
+export function citationPlaces(
+  input: Pick<StoryInput, 'events' | 'aftermath' | 'statementMap' | 'tracker' | 'expectations' | 'files'>,
+): CitationPlace[] {
   const { files } = input;
+  const eventPlaces = (events: readonly StoryEvent[] | undefined, file: string) =>
+    (events ?? []).flatMap((e) => e.paragraphs.map((ref) => ({ ref, origin: `${file}: entry "${e.id}", field "paragraphs"` })));
   return [
-    ...input.events.flatMap((e) =>
-      e.paragraphs.map((ref) => ({ ref, origin: `${files.events}: entry "${e.id}", field "paragraphs"` })),
-    ),
+    ...eventPlaces(input.events, files.events),
+    ...eventPlaces(input.aftermath, files.aftermath),
+    ...(input.tracker ?? []).map((t) => ({ ref: t.point, origin: `${files.tracker}: entry "${t.id}", field "point"` })),
+    ...(input.expectations ?? []).map((x) => ({ ref: x.paragraph, origin: `${files.expectations}: entry "${x.id}", field "paragraph"` })),
     ...input.statementMap.flatMap((m) => [
       ...(m.point ? [{ ref: m.point, origin: `${files.statementMap}: entry "${m.id}", field "point"` }] : []),
       ...m.discussedIn.map((ref) => ({ ref, origin: `${files.statementMap}: entry "${m.id}", field "discussedIn"` })),
@@ -209,26 +236,48 @@ export function buildStory(input: StoryInput): StoryModel {
     resolveId(id, actorsById, { file: files.story, entry: 'story', field: 'featuredActors' }, 'actor'),
   );
 
-  const events = sortEvents(input.events);
+  const eventFiles = new Map<string, string>(input.events.map((e) => [e.id, files.events]));
+  for (const event of input.aftermath ?? []) {
+    if (eventFiles.has(event.id)) {
+      throw new ContentError(`${files.aftermath}: entry "${event.id}", field "id": "${event.id}" is already an event of ${files.events} — every event id must be unique across both files`);
+    }
+    if (event.relation !== 'aftermath') {
+      throw new ContentError(`${files.aftermath}: entry "${event.id}", field "relation": "${event.relation}" — this file holds what happened after the article: set relation to "aftermath", or move the event to ${files.events}`);
+    }
+    eventFiles.set(event.id, files.aftermath);
+  }
+  const events = sortEvents([...input.events, ...(input.aftermath ?? [])]);
+  const eventsById = new Map(events.map((e) => [e.id, e]));
   const eventsByActor = new Map<string, StoryEvent[]>();
   const eventsByParagraph = new Map<string, StoryEvent[]>();
   for (const event of events) {
+    const file = eventFiles.get(event.id)!;
     for (const id of event.actors) {
-      resolveId(id, actorsById, { file: files.events, entry: event.id, field: 'actors' }, 'actor');
+      resolveId(id, actorsById, { file, entry: event.id, field: 'actors' }, 'actor');
       pushTo(eventsByActor, id, event);
     }
     for (const ref of event.paragraphs) {
       const docId = ref.split('#')[0]!;
-      const place = { file: files.events, entry: event.id, field: 'paragraphs' };
+      const place = { file, entry: event.id, field: 'paragraphs' };
       const doc = resolveId(docId, documentsById, place, 'document');
       if (!paragraphs.has(ref)) {
         throw new ContentError(
-          `${files.events}: entry "${event.id}", field "paragraphs": "${ref}" does not exist — ${doc.id} has paragraphs p1 to p${doc.paragraphs.length}`,
+          `${file}: entry "${event.id}", field "paragraphs": "${ref}" does not exist — ${doc.id} has paragraphs p1 to p${doc.paragraphs.length}`,
         );
       }
       pushTo(eventsByParagraph, ref, event);
     }
   }
+  const tracker = buildTracker({
+    entries: input.tracker ?? [],
+    expectations: input.expectations ?? [],
+    eventsById,
+    paragraphText: new Map([...paragraphs].map(([ref, p]) => [ref, p.paragraph.text])),
+    statementDocuments: documents.filter((d) => d.data.kind === 'statement').map((d) => d.id),
+    checkedOn: story.checkedOn,
+    files,
+  });
+  const corrections = [...(input.corrections ?? [])].sort((a, b) => (a.date > b.date ? -1 : a.date < b.date ? 1 : a.id < b.id ? -1 : 1));
 
   for (const joint of input.mentions) {
     joint.actors.forEach((id) =>
@@ -257,5 +306,8 @@ export function buildStory(input: StoryInput): StoryModel {
     paragraphs,
     eventsByActor,
     eventsByParagraph,
+    tracker,
+    corrections,
+    eventFiles,
   };
 }

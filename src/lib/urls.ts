@@ -3,6 +3,9 @@
 // from file:// alike. Pages end in ".html" (astro.config: build.format "file") and folders are never
 // linked, because file:// would show a directory listing.
 
+import type { StoryEvent } from './schema.ts';
+import { periodOf } from './timeline.ts';
+
 export const routes = {
   home: (): string => 'index.html',
   document: (id: string): string => `articles/${id}.html`,
@@ -11,9 +14,19 @@ export const routes = {
     return `articles/${doc}.html#${fragment}`;
   },
   timeline: (): string => 'timeline.html',
-  event: (id: string): string => `timeline.html#${id}`,
+  /** A period page of the timeline ("2025-q2": what happened after the article, by quarter). */
+  timelinePeriod: (period: string): string => `timeline/${period}.html`,
+  /** An event, on the timeline page it stands on (src/lib/timeline.ts, periodOf). */
+  event: (event: Pick<StoryEvent, 'id' | 'relation' | 'dating'>): string => {
+    const period = periodOf(event);
+    return `${period ? `timeline/${period}.html` : 'timeline.html'}#${event.id}`;
+  },
   glossary: (): string => 'actors.html',
   actor: (id: string): string => `actors/${id}.html`,
+  /** 「声明のその後」: the statement's points and what became of them. */
+  tracker: (): string => 'tracker.html',
+  trackerPoint: (id: string): string => `tracker/${id}.html`,
+  about: (): string => 'about.html',
 };
 
 /** The document id of a document page's route, or undefined for other pages. */

@@ -21,8 +21,14 @@ describe('relativeHref', () => {
     expect(relativeHref('actors.html', routes.actor('trump'))).toBe('actors/trump.html');
   });
   it('keeps a fragment on the same page short', () => {
-    expect(relativeHref('timeline.html', routes.event('jeddah-talks'))).toBe('#jeddah-talks');
-    expect(relativeHref('index.html', routes.event('jeddah-talks'))).toBe('timeline.html#jeddah-talks');
+    const talks = { id: 'jeddah-talks', relation: 'reported', dating: { date: '2025-03-11', precision: 'day' } } as const;
+    expect(relativeHref('timeline.html', routes.event(talks))).toBe('#jeddah-talks');
+    expect(relativeHref('index.html', routes.event(talks))).toBe('timeline.html#jeddah-talks');
+  });
+  it('puts what happened after the article on the timeline page of its quarter', () => {
+    const call = { id: 'call', relation: 'aftermath', dating: { date: '2025-04-01', precision: 'day' } } as const;
+    expect(routes.event(call)).toBe('timeline/2025-q2.html#call');
+    expect(relativeHref('tracker/ceasefire.html', routes.event(call))).toBe('../timeline/2025-q2.html#call');
   });
   it('never links to a folder', () => {
     expect(relativeHref('articles/analysis.html', routes.home())).toBe('../index.html');
