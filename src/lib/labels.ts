@@ -11,19 +11,19 @@ export const actorTypeLabel: Record<(typeof actorTypes)[number], string> = {
   person: '人物',
   state: '国',
   organisation: '組織',
-  group: '団体・グループ',
+  group: '集団・団体',
 };
 
 export const relationLabel: Record<(typeof relations)[number], string> = {
   background: '背景',
-  reported: '記事の出来事',
+  reported: '記事で扱う出来事',
   aftermath: 'その後',
 };
 
 export const relationDescription: Record<(typeof relations)[number], string> = {
   background: '協議より前の出来事',
-  reported: '記事が伝える、または見通す出来事',
-  aftermath: '記事の後の出来事',
+  reported: '協議当日の出来事と、記事が伝える出来事',
+  aftermath: '記事の掲載後の出来事',
 };
 
 export const creditRoleLabel: Record<(typeof creditRoles)[number], string> = {
@@ -36,10 +36,10 @@ export const creditRoleLabel: Record<(typeof creditRoles)[number], string> = {
 export const permalinkLabel = (n: number): string => `第${n}段落へのリンク`;
 
 /** Accessible name of a paragraph's date marker. */
-export const markerLabel = (date: string, title: string): string => `時系列: ${date} ${title}`;
+export const markerLabel = (date: string, title: string): string => `時系列、${date}「${title}」`;
 
 /** Accessible name of the button that opens an actor's card. */
-export const cardLabel = (form: string): string => `「${form}」の人物・組織カードを開く`;
+export const cardLabel = (form: string): string => `「${form}」の解説カードを開く`;
 
 /**
  * The statuses of a tracked point: a label, the one sentence that defines it on the site, and a

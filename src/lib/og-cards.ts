@@ -3,6 +3,7 @@
 import type { StoryModel } from './story.ts';
 import { routes } from './urls.ts';
 import { actorTypeLabel, kindLabel } from './labels.ts';
+import { timelinePages } from './timeline.ts';
 
 export interface OgCardEntry {
   /** The page the image is for. */
@@ -19,8 +20,14 @@ export function ogCards(model: StoryModel): OgCardEntry[] {
     { route: routes.home(), title: model.story.title, kind: homeKind(model) },
     ...model.documents.map((d) => ({ route: routes.document(d.id), title: d.data.title, kind: kindLabel[d.data.kind] })),
     // The timeline and the glossary say what they hold, so the card does not just repeat its label.
-    { route: routes.timeline(), title: `${model.events.length}の出来事を時系列で`, kind: '時系列' },
-    { route: routes.glossary(), title: `人物・国・組織${model.actors.length}件を解説`, kind: '登場人物' },
+    { route: routes.timeline(), title: `${model.events.length}件の出来事を時系列で`, kind: '時系列' },
+    { route: routes.glossary(), title: `人物・国・組織${model.actors.length}件を解説`, kind: '人物・国・組織' },
     ...model.actors.map((a) => ({ route: routes.actor(a.id), title: a.name, kind: actorTypeLabel[a.type] })),
+    ...timelinePages(model.events).periods.map((p) => ({ route: routes.timelinePeriod(p.id), title: `その後の時系列 ${p.label}`, kind: '時系列' })),
+    ...(model.tracker.points.length
+      ? [{ route: routes.tracker(), title: `共同声明${model.tracker.points.length}項目のその後`, kind: '声明のその後' }]
+      : []),
+    ...model.tracker.points.map((p) => ({ route: routes.trackerPoint(p.entry.id), title: p.entry.question, kind: '声明のその後' })),
+    { route: routes.about(), title: 'このサイトについて', kind: 'このサイトについて' },
   ];
 }

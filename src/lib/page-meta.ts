@@ -12,7 +12,7 @@ export interface PageMeta {
   /** Label of the kind of page, printed on the preview image ("解説", "時系列", …). */
   kind: string;
   /** For articles: publication time and section. */
-  article?: { publishedTime: string; section: string };
+  article?: { publishedTime: string | undefined; section: string; modifiedTime?: string };
 }
 
 /** The absolute URL of a route, or undefined when the origin is not known. */
@@ -28,12 +28,12 @@ export function ogImageRoute(route: string): string {
 }
 
 /**
- * ISO 8601 time in Japan for `article:published_time`: the first day the dating allows, at 00:00
- * JST. (A precise time is never known for these texts; the first possible day is the honest bound.)
+ * `article:published_time`, only when the day is known (ISO 8601 allows a date without a time).
+ * A text dated approximately or only to the month gets none: no metadata states a precision the
+ * facts do not have, and none disagrees with the JSON-LD date (schemaDate).
  */
-export function publishedTime(d: DatingLike): string {
-  const day = d.date.length === 7 ? `${d.date}-01` : d.date;
-  return `${day}T00:00:00+09:00`;
+export function publishedTime(d: DatingLike): string | undefined {
+  return d.precision === 'day' && !d.end && d.date.length === 10 ? d.date : undefined;
 }
 
 /** schema.org date as precise as known: the day when it is exact, else the month. */

@@ -32,7 +32,7 @@ function text(value: string): Text {
 }
 
 export function rehypeActorMentions(options: ActorMentionsOptions) {
-  const { match, hrefFor, cardIdFor = () => undefined, cardLabel = (form) => `${form}の解説を開く` } = options;
+  const { match, hrefFor, cardIdFor = () => undefined, cardLabel = (form) => `「${form}」の解説カードを開く` } = options;
 
   return (tree: Root): void => {
     // Actors already linked (a second run over the same tree links nobody again).

@@ -20,8 +20,8 @@ export function shareLinks(url: string, title: string): ShareLink[] {
     { id: 'facebook', label: 'Facebook', name: 'Facebookでシェア(新しいタブで開きます)', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
     {
       id: 'hatena',
-      label: 'はてブ',
-      name: 'はてブ(はてなブックマーク)に追加(新しいタブで開きます)',
+      label: 'はてなブックマーク',
+      name: 'はてなブックマークに追加(新しいタブで開きます)',
       href: `https://b.hatena.ne.jp/add?mode=confirm&url=${u}&title=${t}`,
     },
   ];

@@ -1,6 +1,7 @@
 // JSON-LD for each kind of page, typed with schema-dts. URLs are included only when absolute.
 import type {
   AnalysisNewsArticle,
+  Article,
   BreadcrumbList,
   Country,
   ItemList,
@@ -59,6 +60,19 @@ export function articleLd(input: ArticleInput): WithContext<NewsArticle | Analys
   return input.kind === 'interview'
     ? { '@context': 'https://schema.org', '@type': 'AnalysisNewsArticle', ...body }
     : { '@context': 'https://schema.org', '@type': 'NewsArticle', ...body };
+}
+
+/** A tracked point's page: an article of ours, last modified on the day its sources were checked. */
+export function trackerPointLd(input: { headline: string; description: string; url: Url; dateModified: string }): WithContext<Article> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    headline: input.headline,
+    description: input.description,
+    dateModified: input.dateModified,
+    inLanguage: 'ja',
+    ...(input.url ? { url: input.url, mainEntityOfPage: input.url } : {}),
+  };
 }
 
 /** An actor's own page. */

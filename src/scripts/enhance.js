@@ -34,7 +34,7 @@
     var attempt = navigator.clipboard && window.isSecureContext
       ? navigator.clipboard.writeText(text).catch(function () { return fallbackCopy(text); })
       : fallbackCopy(text);
-    attempt.then(function () { say(done); }, function () { say('コピーできませんでした。アドレス: ' + text); });
+    attempt.then(function () { say(done); }, function () { say('コピーできませんでした。アドレスは ' + text + ' です。'); });
   }
 
   if ('serviceWorker' in navigator && http) {
