@@ -36,7 +36,7 @@ export const creditRoleLabel: Record<(typeof creditRoles)[number], string> = {
 export const permalinkLabel = (n: number): string => `第${n}段落へのリンク`;
 
 /** Accessible name of a paragraph's date marker. */
-export const markerLabel = (date: string, title: string): string => `時系列、${date}「${title}」`;
+export const markerLabel = (date: string, title: string): string => `時系列、${date}、${title}`;
 
 /** Accessible name of the button that opens an actor's card. */
 export const cardLabel = (form: string): string => `「${form}」の解説カードを開く`;

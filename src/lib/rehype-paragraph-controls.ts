@@ -9,7 +9,7 @@ export interface ParagraphMarker {
   href: string;
   /** Short visible text, e.g. "3月11日". */
   text: string;
-  /** Accessible name, e.g. "時系列、2025年3月11日「ジッダで米ウクライナ高官協議」". */
+  /** Accessible name, e.g. "時系列、2025年3月11日、ジッダで米ウクライナ高官協議". */
   label: string;
 }
 

@@ -21,7 +21,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('the theme toggle switches, persists without a flash, and is keyboard operable', async ({ page }) => {
   await page.goto('index.html');
-  const toggle = page.getByRole('button', { name: 'ダーク表示' });
+  const toggle = page.getByRole('button', { name: 'ダークモード' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await toggle.focus();
   await page.keyboard.press('Enter');

@@ -92,7 +92,7 @@ test.describe('indexes', () => {
     await event.getByRole('link', { name: '解説・第2段落' }).click();
     await expect(page).toHaveURL(/articles\/analysis\.html#p2$/);
     const marker = page.locator('#p2 .cite-marker[href$="#jeddah-talks"]');
-    await expect(marker).toHaveAccessibleName(/^時系列: 2025年3月11日/);
+    await expect(marker).toHaveAccessibleName(/^時系列、2025年3月11日、/);
     await marker.click();
     await expect(page).toHaveURL(/timeline\.html#jeddah-talks$/);
   });

@@ -149,7 +149,7 @@ describe('date markers', () => {
       {
         href: '../timeline.html#jeddah-talks',
         text: '3月11日',
-        label: `時系列: 2025年3月11日 ${events.map((e) => e.title).join('、')}`,
+        label: `時系列、2025年3月11日、${events.map((e) => e.title).join('、')}`,
       },
     ]);
   });

@@ -31,6 +31,10 @@ export function readStory(dir: string): StoryInput {
     mentions: list(dir, listSources.mentions),
     statementMap: list(dir, listSources.statementMap),
     citations: list(dir, listSources.citations),
+    aftermath: list(dir, listSources.aftermath),
+    tracker: list(dir, listSources.tracker),
+    expectations: list(dir, listSources.expectations),
+    corrections: list(dir, listSources.corrections),
     files: { root: dir, ...contentFiles },
   };
 }

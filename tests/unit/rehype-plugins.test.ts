@@ -33,7 +33,7 @@ describe('rehypeActorMentions', () => {
   it('links the first mention of each actor, marks later ones and joint forms', () => {
     expect(run('トランプ氏と米国。\n\n両国とトランプ氏。\n', [mentions])).toBe(
       '<p id="p1"><a class="mention" href="../actors/trump.html" data-actor="trump">トランプ氏</a>' +
-        '<span class="nobr"><button type="button" class="mention-info" popovertarget="card-trump" aria-label="トランプ氏の解説を開く"></button></span>' +
+        '<span class="nobr"><button type="button" class="mention-info" popovertarget="card-trump" aria-label="「トランプ氏」の解説カードを開く"></button></span>' +
         'と<a class="mention" href="../actors/usa.html" data-actor="usa">米国</a>。</p>\n' +
         '<p id="p2"><span class="mention" data-actors="usa ukraine">両国</span>と<span class="mention" data-actor="trump">トランプ氏</span>。</p>',
     );
@@ -41,7 +41,7 @@ describe('rehypeActorMentions', () => {
   it('keeps the card button with a following 、 so that no line starts with it', () => {
     expect(run('トランプ氏、米国。\n', [rehypeActorMentions(mentionOptions)])).toBe(
       '<p id="p1"><a class="mention" href="../actors/trump.html" data-actor="trump">トランプ氏</a>' +
-        '<span class="nobr"><button type="button" class="mention-info" popovertarget="card-trump" aria-label="トランプ氏の解説を開く"></button>、</span>' +
+        '<span class="nobr"><button type="button" class="mention-info" popovertarget="card-trump" aria-label="「トランプ氏」の解説カードを開く"></button>、</span>' +
         '<a class="mention" href="../actors/usa.html" data-actor="usa">米国</a>。</p>',
     );
   });

@@ -39,8 +39,8 @@ describe('the fixture story', () => {
     expect(model.paragraphs.get('notes#p2')?.paragraph.text).toBe('協定の期間は3~5年とし、延長できる。');
   });
   it('indexes events by actor and by cited paragraph, in date order', () => {
-    expect(model.events.map((e) => e.id)).toEqual(['talks-open', 'signing', 'board-meets']);
-    expect(model.eventsByActor.get('altea')?.map((e) => e.id)).toEqual(['talks-open', 'signing']);
+    expect(model.events.map((e) => e.id)).toEqual(['talks-open', 'signing', 'board-meets', 'extension-talks']);
+    expect(model.eventsByActor.get('altea')?.map((e) => e.id)).toEqual(['talks-open', 'signing', 'extension-talks']);
     expect(model.eventsByParagraph.get('report#p2')?.map((e) => e.id)).toEqual(['signing']);
   });
 });
