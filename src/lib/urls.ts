@@ -14,6 +14,7 @@ export const routes = {
   event: (id: string): string => `timeline.html#${id}`,
   glossary: (): string => 'actors.html',
   actor: (id: string): string => `actors/${id}.html`,
+  search: (): string => 'search.html',
 };
 
 /** The document id of a document page's route, or undefined for other pages. */
