@@ -3,7 +3,7 @@
 // index files are classic scripts too, loaded on demand with <script src> relative to this page,
 // which the page's CSP allows as 'self'. Everything about matching and ranking is in
 // src/lib/search/query.ts, shared with the unit tests.
-import { neededShards, searchRecords, excerpt, shardOf, type PackedRecord, type Hit } from '../lib/search/query.ts';
+import { neededShards, searchRecords, aliasTerms, excerpt, shardOf, type PackedRecord, type Hit } from '../lib/search/query.ts';
 
 interface IndexMeta {
   kinds: Array<[string, number]>;
@@ -21,6 +21,8 @@ type SearchWindow = Window & { __searchShard?: (n: number, shard: Shard) => void
   const form = root && root.querySelector('form');
   const input = form && form.querySelector<HTMLInputElement>('input[name="q"]');
   if (!root || !status || !out || !form || !input) return;
+  const nojs = d.querySelector<HTMLElement>('[data-search-nojs]');
+  if (nojs) nojs.hidden = true;
   const base = root.dataset['index'] || 'search/';
   const version = root.dataset['version'] || '';
   const shardCount = Number(root.dataset['shards']);
@@ -78,6 +80,14 @@ type SearchWindow = Window & { __searchShard?: (n: number, shard: Shard) => void
     return e;
   }
 
+  /** Fills `parent` with `text` around its first match, the matches in <mark>. */
+  function marked<T extends HTMLElement>(parent: T, text: string, terms: string[], radius: number): T {
+    excerpt(text, terms, radius).forEach(function (piece, i) {
+      if (piece) parent.appendChild(i % 2 ? el('mark', piece) : d.createTextNode(piece));
+    });
+    return parent;
+  }
+
   function keepInAddress(q: string): void {
     try {
       const url = new URL(location.href);
@@ -110,15 +120,11 @@ type SearchWindow = Window & { __searchShard?: (n: number, shard: Shard) => void
       group.forEach(function (h) {
         const r = m.records[h.id] as PackedRecord;
         const li = el('li');
-        const a = el('a', r[1]);
+        const a = el('a');
         a.href = r[2];
-        li.appendChild(a);
+        li.appendChild(marked(a, r[1], h.terms, 999));
         if (r[4]) li.appendChild(d.createTextNode(' ' + r[4]));
-        const p = el('p');
-        excerpt(r[3], h.terms, 40).forEach(function (piece, i) {
-          if (piece) p.appendChild(i % 2 ? el('mark', piece) : d.createTextNode(piece));
-        });
-        li.appendChild(p);
+        li.appendChild(marked(el('p'), r[3], h.terms, 40));
         list.appendChild(li);
       });
       section.appendChild(list);
@@ -137,25 +143,30 @@ type SearchWindow = Window & { __searchShard?: (n: number, shard: Shard) => void
       say('', false);
       return;
     }
-    const ids = neededShards(q, shardCount, maxShards);
-    const paths = ['records.js'].concat(ids.map(function (n) { return 's' + (n < 10 ? '0' : '') + n + '.js'; }));
-    loadAll(paths, function (ok) {
+    const paths = function (aliases?: string[]): string[] {
+      return neededShards(q, shardCount, maxShards, aliases).map(function (n) { return 's' + (n < 10 ? '0' : '') + n + '.js'; });
+    };
+    const failed = function (): void { say('検索データを読み込めませんでした。ページを再読み込みしてください', false); };
+    loadAll(['records.js'].concat(paths()), function (ok) {
       if (mine !== seq) return;
-      if (!ok || !meta) {
-        say('検索データを読み込めませんでした。ページを再読み込みしてください', false);
-        return;
-      }
+      if (!ok || !meta) return failed();
       const m = meta;
-      const hits = searchRecords(q, {
-        records: m.records,
-        titleSearched: m.kinds.map(function (k) { return k[1] === 1; }),
-        postings: function (g) {
-          const s = shards[shardOf(g, shardCount)];
-          return s ? s[g] : undefined;
-        },
-        shardCount: shardCount,
-      }, maxShards);
-      render(q, hits, m, later);
+      // The records tell whether the query names an actor; then the shards of its other names.
+      const aliases = aliasTerms(q, m.records);
+      loadAll(paths(aliases), function (ok2) {
+        if (mine !== seq) return;
+        if (!ok2) return failed();
+        const hits = searchRecords(q, {
+          records: m.records,
+          titleSearched: m.kinds.map(function (k) { return k[1] === 1; }),
+          postings: function (g) {
+            const s = shards[shardOf(g, shardCount)];
+            return s ? s[g] : undefined;
+          },
+          shardCount: shardCount,
+        }, maxShards, aliases);
+        render(q, hits, m, later);
+      });
     });
   }
 

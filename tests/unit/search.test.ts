@@ -2,9 +2,9 @@
 // the fallback to words, ranking and excerpts, and the index files as classic scripts.
 import { describe, expect, test } from 'vitest';
 import { runInNewContext } from 'node:vm';
-import { normalise, foldOkurigana } from '../../src/lib/search/normalise.ts';
+import { normalise, foldOkurigana, okuriganaPattern } from '../../src/lib/search/normalise.ts';
 import { buildSearchIndex, indexFiles, shardPath, SHARD_COUNT, type KindSpec, type SearchRecord } from '../../src/lib/search/index.ts';
-import { searchRecords, excerpt, neededShards, queryTerms, gramsOf, lookupGrams, shardOf, type QueryData } from '../../src/lib/search/query.ts';
+import { searchRecords, excerpt, neededShards, queryTerms, gramsOf, lookupGrams, shardOf, aliasTerms, type QueryData } from '../../src/lib/search/query.ts';
 import { storyKinds, storyRecords } from '../../src/lib/search/records.ts';
 import { fixtureStory, loadStory } from './load-content.ts';
 
@@ -33,6 +33,14 @@ describe('normalise', () => {
     expect(foldOkurigana('受け入れ')).toBe('受入れ');
     expect(foldOkurigana('日本の首相')).toBe('日本の首相');
     expect(foldOkurigana('米国が支援')).toBe('米国が支援');
+  });
+  test('the okurigana pattern matches every spelling in context, where greedy folding would not', () => {
+    // Folding the text gives 引出成果 (す too is between kanji); the pattern still finds 引出す.
+    expect(foldOkurigana('引き出す成果')).toBe('引出成果');
+    expect(okuriganaPattern('引出す').test('引き出す成果')).toBe(true);
+    expect(okuriganaPattern('引き出す').test('引出す')).toBe(true);
+    expect(okuriganaPattern('取決め').test('取り決め')).toBe(true);
+    expect(okuriganaPattern('日本首相').test('日本の首相')).toBe(false);
   });
 });
 
@@ -105,6 +113,17 @@ describe('the index on a fixture', () => {
   test('an actor whose name or variant equals the query is marked exact', () => {
     const hits = searchRecords('ワルツ', data, 3);
     expect(hits.map((h) => h.exact)).toEqual([true, false, false]);
+  });
+
+  test('a query that names an actor also finds what mentions the actor under its own name', () => {
+    const extra: SearchRecord[] = [...records, { kind: 'event', title: 'ウォルツ氏が更迭', text: 'ウォルツ補佐官が退任', url: 'timeline.html#waltz' }];
+    const withEvent = queryData(extra);
+    const aliases = aliasTerms('ワルツ', withEvent.records);
+    expect(aliases).toEqual(['まいく・うぉるつ', 'うぉるつ']);
+    const hits = searchRecords('ワルツ', withEvent, 3, aliases);
+    expect(hits.map((h) => withEvent.records[h.id]![2])).toEqual(['actors/waltz.html', 'actors/waltz-society.html', 'articles/a.html#p2', 'timeline.html#waltz']);
+    expect(hits.map((h) => h.alias)).toEqual([false, false, false, true]);
+    expect(aliasTerms('停戦', withEvent.records)).toEqual([]);
   });
 
   test('a query needs only the shards of a few of its bigrams', () => {

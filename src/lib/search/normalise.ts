@@ -16,15 +16,30 @@ export function normalise(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/** Kana that are common okurigana; never particles (の, が, を, に, へ, と, で, は, も, や). */
+const OKURIGANA_KANA = 'いうえきくけさしすせちつてひびふみめりるれわぎじず';
+
 /**
- * Okurigana folding: drops a hiragana that stands alone between two kanji, so that 取り決め and
- * 取決め, 受け入れ and 受入れ become the same string. Only kana that are common okurigana are
- * dropped, never particles (の, が, を, に, へ, と, で, は, も, や), so 日本の首相 does not become
- * 日本首相. Works on normalised text.
+ * Okurigana folding: drops every such kana that stands alone between two kanji, so that 取り決め
+ * and 取決め, 受け入れ and 受入れ become the same string; 日本の首相 stays as it is. Works on
+ * normalised text. Greedy, so 引き出す成果 becomes 引出成果: the index uses it only to find
+ * candidates, and matching uses okuriganaPattern, which knows the context.
  */
 export function foldOkurigana(text: string): string {
-  return text.replace(OKURIGANA, '$1');
+  return text.replace(new RegExp('(\\p{Script=Han})[' + OKURIGANA_KANA + '](?=\\p{Script=Han})', 'gu'), '$1');
 }
 
-/** A kanji, then one okurigana kana that is dropped, then (looked ahead) a kanji. */
-export const OKURIGANA = /(\p{Script=Han})[いうえきくけさしすせちつてひびふみめりるれわぎじず](?=\p{Script=Han})/gu;
+/**
+ * A pattern that finds a normalised term in any okurigana spelling: the term is folded, and
+ * between two adjacent kanji one okurigana kana may stand (取決め finds 取り決め and 取決め).
+ */
+export function okuriganaPattern(term: string): RegExp {
+  const chars = Array.from(foldOkurigana(term));
+  let source = '';
+  chars.forEach(function (c, i) {
+    source += c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    const next = chars[i + 1];
+    if (next !== undefined && /\p{Script=Han}/u.test(c) && /\p{Script=Han}/u.test(next)) source += '[' + OKURIGANA_KANA + ']?';
+  });
+  return new RegExp(source, 'gu');
+}

@@ -1,7 +1,7 @@
 // Query side of the search, pure: which shards a query needs, which records it finds, how they
 // rank, and the excerpt shown for each. The browser runs this very module: the search-index
 // integration bundles src/scripts/search.ts (which imports it) into one classic script.
-import { normalise, foldOkurigana, OKURIGANA } from './normalise.ts';
+import { normalise, foldOkurigana, okuriganaPattern } from './normalise.ts';
 
 /** A record as the index file carries it: [kind index, title, url, text, label, exact names]. */
 export type PackedRecord = [number, string, string, string, string, string[]];
@@ -21,6 +21,8 @@ export interface Hit {
   terms: string[];
   /** An actor whose name, reading, a part of the name or a variant equals the query. */
   exact: boolean;
+  /** Found by an alias of the query (see aliasTerms), not by the query itself. */
+  alias: boolean;
 }
 
 /** The shard a gram lives in: its first code point modulo the shard count. */
@@ -93,11 +95,14 @@ export function termForms(term: string): string[] {
   return folded === term ? [term] : [term, folded];
 }
 
-/** Every shard a query may need, for both the whole query and its words, so one load suffices. */
-export function neededShards(query: string, shardCount: number, maxShards: number): number[] {
+/**
+ * Every shard a query may need, for the whole query, its words and any alias terms, so that one
+ * load suffices.
+ */
+export function neededShards(query: string, shardCount: number, maxShards: number, aliases?: readonly string[]): number[] {
   const t = queryTerms(query);
   const out: number[] = [];
-  for (const term of [t.phrase].concat(t.words)) {
+  for (const term of [t.phrase].concat(t.words, aliases || [])) {
     for (const form of termForms(term)) {
       for (const g of lookupGrams(form, shardCount, maxShards)) {
         const s = shardOf(g, shardCount);
@@ -108,28 +113,42 @@ export function neededShards(query: string, shardCount: number, maxShards: numbe
   return out.sort(function (a, b) { return a - b; });
 }
 
+/**
+ * When the query is the name, reading or a variant of a record (an actor), the records that
+ * mention that actor are wanted too, whatever spelling they use: ワルツ and Waltz also search
+ * マイク・ウォルツ and ウォルツ (the record's title and the last part of it, the family name).
+ */
+export function aliasTerms(query: string, records: readonly PackedRecord[]): string[] {
+  const phrase = normalise(query).trim();
+  const out: string[] = [];
+  for (const r of records) {
+    if (!r[5].some(function (n) { return normalise(n) === phrase; })) continue;
+    for (const alias of [r[1], r[1].split('・').pop() || '']) {
+      const a = normalise(alias).trim();
+      if (Array.from(a).length > 1 && a !== phrase && out.indexOf(a) < 0) out.push(a);
+    }
+  }
+  return out;
+}
+
 /** The searchable text of a record: its text, preceded by its title where its kind says so. */
 export function haystack(record: PackedRecord, titleSearched: readonly boolean[]): string {
   return (titleSearched[record[0]] ? record[1] + '\n' : '') + record[3];
 }
 
 /**
- * The records that contain every term (as written or okurigana-folded), ranked: actors whose name
- * equals the query first, then by kind (the order of the kinds list), then in index order.
+ * The records that contain every term (as written or in another okurigana spelling), then those
+ * that contain an alias, ranked: actors whose name equals the query first, then by kind (the order
+ * of the kinds list), direct hits before alias hits, then in index order.
  * Candidates come from the posting lists; each is verified by a substring test on its normalised
  * text, so there are no false hits.
  */
-export function searchRecords(query: string, data: QueryData, maxShards: number): Hit[] {
+export function searchRecords(query: string, data: QueryData, maxShards: number, aliases?: readonly string[]): Hit[] {
   const t = queryTerms(query);
   if (!t.phrase) return [];
-  const cache: Record<number, [string, string]> = {};
-  function texts(id: number): [string, string] {
-    let v = cache[id];
-    if (!v) {
-      const n = normalise(haystack(data.records[id] as PackedRecord, data.titleSearched));
-      v = cache[id] = [n, foldOkurigana(n)];
-    }
-    return v;
+  const cache: Record<number, string> = {};
+  function text(id: number): string {
+    return (cache[id] ??= normalise(haystack(data.records[id] as PackedRecord, data.titleSearched)));
   }
   function candidates(term: string): number[] {
     const found: number[] = [];
@@ -144,8 +163,8 @@ export function searchRecords(query: string, data: QueryData, maxShards: number)
     return found;
   }
   function matches(id: number, term: string): boolean {
-    const v = texts(id);
-    return v[0].indexOf(term) >= 0 || v[1].indexOf(foldOkurigana(term)) >= 0;
+    const t = text(id);
+    return t.indexOf(term) >= 0 || okuriganaPattern(term).test(t);
   }
   function find(terms: string[]): number[] {
     let ids: number[] | undefined;
@@ -161,15 +180,20 @@ export function searchRecords(query: string, data: QueryData, maxShards: number)
     terms = t.words;
     ids = find(terms);
   }
-  const hits = ids.map(function (id) {
+  const hits: Hit[] = ids.map(function (id) {
     const r = data.records[id] as PackedRecord;
     const exact = r[5].some(function (n) { return normalise(n) === t.phrase; });
-    return { id: id, terms: terms, exact: exact };
+    return { id: id, terms: terms, exact: exact, alias: false };
   });
+  for (const alias of aliases || []) {
+    for (const id of find([alias])) {
+      if (!hits.some(function (h) { return h.id === id; })) hits.push({ id: id, terms: [alias], exact: false, alias: true });
+    }
+  }
   return hits.sort(function (a, b) {
     const ra = data.records[a.id] as PackedRecord;
     const rb = data.records[b.id] as PackedRecord;
-    return Number(b.exact) - Number(a.exact) || ra[0] - rb[0] || a.id - b.id;
+    return Number(b.exact) - Number(a.exact) || ra[0] - rb[0] || Number(a.alias) - Number(b.alias) || a.id - b.id;
   });
 }
 
@@ -187,25 +211,20 @@ export function excerpt(text: string, terms: readonly string[], radius: number):
     for (let k = 0; k < n.length; k++) origin.push(i);
     norm += n;
   });
-  // The okurigana-folded text with its own map back to the original characters.
-  const dropped: number[] = [];
-  norm.replace(OKURIGANA, function (m: string, han: string, at: number) {
-    dropped.push(at + han.length);
-    return m;
-  });
-  const folded = norm.split('').filter(function (_, i) { return dropped.indexOf(i) < 0; }).join('');
-  const foldedOrigin = origin.filter(function (_, i) { return dropped.indexOf(i) < 0; });
   const spans: Array<[number, number]> = [];
-  function collect(hay: string, map: number[], term: string): void {
-    let at = term ? hay.indexOf(term) : -1;
-    while (at >= 0) {
-      spans.push([map[at] as number, (map[at + term.length - 1] as number) + 1]);
-      at = hay.indexOf(term, at + term.length);
-    }
-  }
   for (const term of terms) {
-    collect(norm, origin, term);
-    if (!spans.length) collect(folded, foldedOrigin, foldOkurigana(term));
+    let at = term ? norm.indexOf(term) : -1;
+    const found = at >= 0;
+    while (at >= 0) {
+      spans.push([origin[at] as number, (origin[at + term.length - 1] as number) + 1]);
+      at = norm.indexOf(term, at + term.length);
+    }
+    // Not as written: in another okurigana spelling.
+    if (!found && term) {
+      const re = okuriganaPattern(term);
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(norm))) spans.push([origin[m.index] as number, (origin[m.index + m[0].length - 1] as number) + 1]);
+    }
   }
   spans.sort(function (a, b) { return a[0] - b[0]; });
   const first = spans[0];

@@ -12,6 +12,11 @@ export const storyKinds: KindSpec[] = [
 
 type StoryParts = Pick<StoryModel, 'documents' | 'actors' | 'events'>;
 
+/** The last word of an English name, without parenthesised parts ("Mike (Michael) Waltz" → "Waltz"). */
+function familyName(nameEn: string): string {
+  return nameEn.replace(/\([^)]*\)/g, ' ').trim().split(/\s+/).pop() ?? nameEn;
+}
+
 export function storyRecords(model: StoryParts): SearchRecord[] {
   const actors = model.actors.map((a): SearchRecord => {
     const parts = [a.name, a.reading !== a.name ? a.reading : '', a.nameEn, a.variants.length ? `別表記 ${a.variants.join('、')}` : ''];
@@ -21,7 +26,8 @@ export function storyRecords(model: StoryParts): SearchRecord[] {
       text: parts.filter(Boolean).join('、'),
       url: routes.actor(a.id),
       // The name's parts count as the name: ゼレンスキー is ウォロディミル・ゼレンスキー.
-      names: [...new Set([a.name, ...a.name.split('・'), a.reading, a.nameEn, ...a.variants])],
+      // A person's English family name too: Waltz is Mike (Michael) Waltz.
+      names: [...new Set([a.name, ...a.name.split('・'), a.reading, a.nameEn, ...(a.type === 'person' ? [familyName(a.nameEn)] : []), ...a.variants])],
     };
   });
   const paragraphs = model.documents.flatMap((d) =>
