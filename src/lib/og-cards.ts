@@ -21,6 +21,7 @@ export function ogCards(model: StoryModel): OgCardEntry[] {
     // The timeline and the glossary say what they hold, so the card does not just repeat its label.
     { route: routes.timeline(), title: `${model.events.length}の出来事を時系列で`, kind: '時系列' },
     { route: routes.glossary(), title: `人物・国・組織${model.actors.length}件を解説`, kind: '登場人物' },
+    { route: routes.search(), title: '記事・人物・出来事を検索', kind: '検索' },
     ...model.actors.map((a) => ({ route: routes.actor(a.id), title: a.name, kind: actorTypeLabel[a.type] })),
   ];
 }

@@ -45,14 +45,15 @@ type SearchWindow = Window & { __searchShard?: (n: number, shard: Shard) => void
     pending[path] = [done];
     const el = d.createElement('script');
     el.src = base + path + '?v=' + version;
-    el.onload = el.onerror = function (e) {
-      const ok = e.type === 'load';
+    const settle = function (ok: boolean): void {
       if (ok) loaded[path] = true;
       const callbacks = pending[path] || [];
       delete pending[path];
       el.remove();
       callbacks.forEach(function (cb) { cb(ok); });
     };
+    el.onload = function () { settle(true); };
+    el.onerror = function () { settle(false); };
     d.head.appendChild(el);
   }
 
