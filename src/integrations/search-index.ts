@@ -31,6 +31,16 @@ export function searchIndex(): AstroIntegration {
   return {
     name: 'search-index',
     hooks: {
+      // The dev server has no dist/: it bundles the script on each request.
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          if (!req.url?.split('?')[0]!.endsWith('/search/search.js')) return next();
+          bundleSearchClient().then(
+            (source) => res.setHeader('content-type', 'text/javascript; charset=utf-8').end(source),
+            (error: unknown) => next(error),
+          );
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const started = performance.now();

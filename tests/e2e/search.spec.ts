@@ -210,3 +210,19 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('the page does not shift when the results of ?q= arrive', async ({ page }) => {
+  await page.goto('search.html?q=' + encodeURIComponent('停戦'));
+  await expect(page.getByRole('status')).not.toBeEmpty();
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number }>) total += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 300);
+      }),
+  );
+  expect(shift).toBe(0);
+});
