@@ -3,16 +3,17 @@
 // index files are classic scripts too, loaded on demand with <script src> relative to this page,
 // which the page's CSP allows as 'self'. Everything about matching and ranking is in
 // src/lib/search/query.ts, shared with the unit tests.
-import { neededShards, searchRecords, aliasTerms, excerpt, shardOf, type PackedRecord, type Hit } from '../lib/search/query.ts';
+import { normalise } from '../lib/search/normalise.ts';
+import { neededShards, searchRecords, candidateIds, chunksOf, excerpt, shardOf, type PackedRecord, type Hit, type IndexMeta, type QueryData } from '../lib/search/query.ts';
 
-interface IndexMeta {
-  kinds: Array<[string, number]>;
-  records: PackedRecord[];
-}
 type Shard = Record<string, number[]>;
-type SearchWindow = Window & { __searchShard?: (n: number, shard: Shard) => void; __searchRecords?: (meta: IndexMeta) => void };
+type SearchWindow = Window & {
+  __searchShard?: (n: number, shard: Shard) => void;
+  __searchMeta?: (meta: IndexMeta) => void;
+  __searchChunk?: (start: number, records: PackedRecord[]) => void;
+};
 
-(function () {
+(() => {
   const d = document;
   const w = window as SearchWindow;
   const root = d.querySelector<HTMLElement>('[data-search]');
@@ -29,49 +30,43 @@ type SearchWindow = Window & { __searchShard?: (n: number, shard: Shard) => void
   const maxShards = Number(root.dataset['maxShards']);
   const shards: Record<number, Shard> = {};
   let meta: IndexMeta | undefined;
-  const pending: Record<string, Array<(ok: boolean) => void>> = {};
   const loaded: Record<string, boolean> = {};
   let seq = 0;
   let announceTimer: number | undefined;
 
-  w.__searchShard = function (n, shard) { shards[n] = shard; };
-  w.__searchRecords = function (m) { meta = m; };
+  const records: PackedRecord[] = [];
+  w.__searchShard = (n, shard) => { shards[n] = shard; };
+  w.__searchMeta = (m) => { meta = m; };
+  w.__searchChunk = (start, list) => {
+    list.forEach((r, i) => { records[start + i] = r; });
+  };
 
-  /** Loads one index file once, as a classic script; calls back when it ran (or failed). */
-  function load(path: string, done: (ok: boolean) => void): void {
-    if (loaded[path]) return done(true);
-    const waiting = pending[path];
-    if (waiting) { waiting.push(done); return; }
-    pending[path] = [done];
-    const el = d.createElement('script');
-    el.src = base + path + '?v=' + version;
-    const settle = function (ok: boolean): void {
-      if (ok) loaded[path] = true;
-      const callbacks = pending[path] || [];
-      delete pending[path];
-      el.remove();
-      callbacks.forEach(function (cb) { cb(ok); });
-    };
-    el.onload = function () { settle(true); };
-    el.onerror = function () { settle(false); };
-    d.head.appendChild(el);
-  }
-
+  /**
+   * Loads index files as classic scripts, each once, then calls back (true if all ran). Two quick
+   * queries may load a file twice; its callback only stores data, so that is harmless.
+   */
   function loadAll(paths: string[], done: (ok: boolean) => void): void {
-    let left = paths.length;
+    let left = 1;
     let allOk = true;
-    if (!left) return done(true);
-    paths.forEach(function (p) {
-      load(p, function (ok) {
-        allOk = allOk && ok;
-        if (--left === 0) done(allOk);
-      });
+    const settle = (ok: boolean): void => {
+      allOk = allOk && ok;
+      if (!--left) done(allOk);
+    };
+    paths.forEach((p) => {
+      if (loaded[p]) return;
+      left++;
+      const el = d.createElement('script');
+      el.src = base + p + '?v=' + version;
+      el.onload = () => { loaded[p] = true; el.remove(); settle(true); };
+      el.onerror = () => { el.remove(); settle(false); };
+      d.head.appendChild(el);
     });
+    settle(true);
   }
 
   function say(text: string, later: boolean): void {
     clearTimeout(announceTimer);
-    if (later) announceTimer = window.setTimeout(function () { status!.textContent = text; }, 300);
+    if (later) announceTimer = window.setTimeout(() => { status!.textContent = text; }, 300);
     else status!.textContent = text;
   }
 
@@ -83,7 +78,7 @@ type SearchWindow = Window & { __searchShard?: (n: number, shard: Shard) => void
 
   /** Fills `parent` with `text` around its first match, the matches in <mark>. */
   function marked<T extends HTMLElement>(parent: T, text: string, terms: string[], radius: number): T {
-    excerpt(text, terms, radius).forEach(function (piece, i) {
+    excerpt(text, terms, radius).forEach((piece, i) => {
       if (piece) parent.appendChild(i % 2 ? el('mark', piece) : d.createTextNode(piece));
     });
     return parent;
@@ -108,18 +103,18 @@ type SearchWindow = Window & { __searchShard?: (n: number, shard: Shard) => void
     }
     const first = hits[0] as Hit;
     if (first.terms.length > 1) {
-      out!.appendChild(el('p', first.terms.map(function (t) { return '「' + t + '」'; }).join('') + 'をすべて含む結果です。')).className = 'small';
+      out!.appendChild(el('p', first.terms.map((t) => '「' + t + '」').join('') + 'をすべて含む結果です。')).className = 'small';
     }
     const counts: string[] = [];
-    m.kinds.forEach(function (kind, k) {
-      const group = hits.filter(function (h) { return (m.records[h.id] as PackedRecord)[0] === k; });
+    m.kinds.forEach((kind, k) => {
+      const group = hits.filter((h) => (records[h.id] as PackedRecord)[0] === k);
       if (!group.length) return;
       counts.push(kind[0] + group.length + '件');
       const section = el('section');
       section.appendChild(el('h2', kind[0] + '(' + group.length + '件)'));
       const list = el('ol');
-      group.forEach(function (h) {
-        const r = m.records[h.id] as PackedRecord;
+      group.forEach((h) => {
+        const r = records[h.id] as PackedRecord;
         const li = el('li');
         const a = el('a');
         a.href = r[2];
@@ -144,40 +139,49 @@ type SearchWindow = Window & { __searchShard?: (n: number, shard: Shard) => void
       say('', false);
       return;
     }
-    const paths = function (aliases?: string[]): string[] {
-      return neededShards(q, shardCount, maxShards, aliases).map(function (n) { return 's' + (n < 10 ? '0' : '') + n + '.js'; });
+    const shardFiles = (aliases?: string[]): string[] => {
+      return neededShards(q, shardCount, maxShards, aliases).map((n) => 's' + n + '.js');
     };
-    const failed = function (): void { say('検索データを読み込めませんでした。ページを再読み込みしてください', false); };
-    loadAll(['records.js'].concat(paths()), function (ok) {
+    const failed = (): void => { say('検索データを読み込めませんでした', false); };
+    const data: QueryData = {
+      records: records,
+      titleSearched: [],
+      postings: (g) => {
+        const s = shards[shardOf(g, shardCount)];
+        return s ? s[g] : undefined;
+      },
+      shardCount: shardCount,
+    };
+    // Three steps, each loading only what the previous one showed to be needed: the meta file and
+    // the query's shards; the shards of the actor's other names if the query names one; the
+    // chunks of records that hold the candidates.
+    loadAll(['meta.js'].concat(shardFiles()), (ok) => {
       if (mine !== seq) return;
       if (!ok || !meta) return failed();
       const m = meta;
-      // The records tell whether the query names an actor; then the shards of its other names.
-      const aliases = aliasTerms(q, m.records);
-      loadAll(paths(aliases), function (ok2) {
+      data.titleSearched = m.kinds.map((k) => k[1] === 1);
+      const named = m.names[normalise(q).trim()];
+      const aliases = named ? named[1] : [];
+      loadAll(shardFiles(aliases), (ok2) => {
         if (mine !== seq) return;
         if (!ok2) return failed();
-        const hits = searchRecords(q, {
-          records: m.records,
-          titleSearched: m.kinds.map(function (k) { return k[1] === 1; }),
-          postings: function (g) {
-            const s = shards[shardOf(g, shardCount)];
-            return s ? s[g] : undefined;
-          },
-          shardCount: shardCount,
-        }, maxShards, aliases);
-        render(q, hits, m, later);
+        const chunks = chunksOf(candidateIds(q, data, maxShards, aliases), m.chunks);
+        loadAll(chunks.map((n) => 'r' + n + '.js'), (ok3) => {
+          if (mine !== seq) return;
+          if (!ok3) return failed();
+          render(q, searchRecords(q, data, maxShards, aliases, named ? named[0] : []), m, later);
+        });
       });
     });
   }
 
   // Nothing runs while an IME is composing: the text is not final yet (compositionend runs it).
-  input.addEventListener('input', function (e) {
+  input.addEventListener('input', (e) => {
     if ((e as InputEvent).isComposing) return;
     run(true);
   });
-  input.addEventListener('compositionend', function () { run(true); });
-  form.addEventListener('submit', function (e) {
+  input.addEventListener('compositionend', () => { run(true); });
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
     run(false);
   });

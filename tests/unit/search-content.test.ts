@@ -4,9 +4,10 @@
 // expectation does not depend on the normaliser under test. Prints the table for README.md.
 import { expect, test } from 'vitest';
 import { loadStory, realContent } from './load-content.ts';
-import { storyKinds, storyRecords, storyIndexFiles } from '../../src/lib/search/records.ts';
-import { buildSearchIndex, SHARD_COUNT, MAX_SHARDS_PER_TERM } from '../../src/lib/search/index.ts';
-import { searchRecords, shardOf, aliasTerms, neededShards } from '../../src/lib/search/query.ts';
+import { storyIndex } from '../../src/lib/search/records.ts';
+import { MAX_SHARDS_PER_TERM, indexMeta } from '../../src/lib/search/index.ts';
+import { searchRecords, shardOf, neededShards, candidateIds, chunksOf } from '../../src/lib/search/query.ts';
+import { normalise } from '../../src/lib/search/normalise.ts';
 import { gzipSync } from 'node:zlib';
 
 const testSet: Array<[string, string[]]> = [
@@ -56,16 +57,15 @@ const testSet: Array<[string, string[]]> = [
 
 test('the test set: hit rate and no false hits over the real content', () => {
   const model = loadStory(realContent);
-  const records = storyRecords(model);
   const started = performance.now();
-  const index = buildSearchIndex(storyKinds, records);
-  const files = storyIndexFiles(model);
+  const { index, files } = storyIndex(model);
   const buildMs = performance.now() - started;
+  const names = indexMeta(index).names;
   const data = {
     records: index.records,
     titleSearched: index.kinds.map((k) => Boolean(k.titleSearched)),
-    postings: (g: string) => index.shards[shardOf(g, SHARD_COUNT)]![g],
-    shardCount: SHARD_COUNT,
+    postings: (g: string) => index.shards[shardOf(g, index.shardCount)]![g],
+    shardCount: index.shardCount,
   };
   const gz = (s: string) => gzipSync(s, { level: 9 }).length;
   const sizes = new Map(files.map((f) => [f.path.replace('search/', ''), gz(f.content)]));
@@ -81,15 +81,21 @@ test('the test set: hit rate and no false hits over the real content', () => {
         return forms.some((f) => f.split('+').every((part) => text.includes(part)));
       })
       .map((r) => r[2]);
-    const aliases = aliasTerms(q, index.records);
-    const hits = searchRecords(q, data, MAX_SHARDS_PER_TERM, aliases).map((h) => index.records[h.id]![2]);
+    const named = names[normalise(q).trim()];
+    const aliases = named?.[1] ?? [];
+    const hits = searchRecords(q, data, MAX_SHARDS_PER_TERM, aliases, named?.[0]).map((h) => index.records[h.id]![2]);
     const good = hits.filter((u) => expected.includes(u)).length;
     const bad = hits.filter((u) => !expected.includes(u));
     found += good;
     expectedTotal += expected.length;
     falseHits += bad.length;
-    const shards = neededShards(q, SHARD_COUNT, MAX_SHARDS_PER_TERM, aliases);
-    const bytes = sizes.get('records.js')! + shards.reduce((n, s) => n + sizes.get(`s${String(s).padStart(2, '0')}.js`)!, 0);
+    // What the client loads: meta.js, the shards of the query and its aliases, the chunks of the candidates.
+    const shards = neededShards(q, index.shardCount, MAX_SHARDS_PER_TERM, aliases);
+    const chunks = chunksOf(candidateIds(q, data, MAX_SHARDS_PER_TERM, aliases), index.chunks);
+    const bytes =
+      sizes.get('meta.js')! +
+      shards.reduce((n, s) => n + sizes.get(`s${s}.js`)!, 0) +
+      chunks.reduce((n, c) => n + sizes.get(`r${c}.js`)!, 0);
     loads.push(bytes);
     rows.push(`${q}: ${good}/${expected.length}, false ${bad.length}, loads ${(bytes / 1024).toFixed(1)} KB${bad.length ? ` (${bad.join(' ')})` : ''}`);
     expect(bad, q).toEqual([]);
@@ -101,7 +107,7 @@ test('the test set: hit rate and no false hits over the real content', () => {
     [
       ...rows,
       `hit rate ${found}/${expectedTotal} (${((100 * found) / expectedTotal).toFixed(1)} %), false hits ${falseHits}, ${testSet.length} queries`,
-      `index ${files.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzip (records.js ${(sizes.get('records.js')! / 1024).toFixed(1)} KB gzip)`,
+      `index ${files.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzip (meta.js ${(sizes.get('meta.js')! / 1024).toFixed(1)} KB, ${index.chunks.length} record chunks, ${index.shardCount} shards)`,
       `a query loads (gzip) median ${(loads[loads.length >> 1]! / 1024).toFixed(1)} KB, max ${(loads.at(-1)! / 1024).toFixed(1)} KB`,
       `index built in ${buildMs.toFixed(0)} ms`,
     ].join('\n'),

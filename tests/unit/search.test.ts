@@ -3,8 +3,8 @@
 import { describe, expect, test } from 'vitest';
 import { runInNewContext } from 'node:vm';
 import { normalise, foldOkurigana, okuriganaPattern } from '../../src/lib/search/normalise.ts';
-import { buildSearchIndex, indexFiles, shardPath, SHARD_COUNT, type KindSpec, type SearchRecord } from '../../src/lib/search/index.ts';
-import { searchRecords, excerpt, neededShards, queryTerms, gramsOf, lookupGrams, shardOf, aliasTerms, type QueryData } from '../../src/lib/search/query.ts';
+import { buildSearchIndex, indexFiles, shardPath, nameTable, MIN_SHARDS, type KindSpec, type SearchRecord } from '../../src/lib/search/index.ts';
+import { searchRecords, excerpt, neededShards, queryTerms, gramsOf, lookupGrams, shardOf, candidateIds, chunksOf, type QueryData } from '../../src/lib/search/query.ts';
 import { storyKinds, storyRecords } from '../../src/lib/search/records.ts';
 import { fixtureStory, loadStory } from './load-content.ts';
 
@@ -59,17 +59,24 @@ const records: SearchRecord[] = [
   { kind: 'actor', title: 'ウォロディミル・ゼレンスキー', text: 'ウォロディミル・ゼレンスキー、Volodymyr Zelensky', url: 'actors/zelensky.html', names: ['ゼレンスキー'] },
 ];
 
+const SHARD_COUNT = MIN_SHARDS;
 function queryData(input: readonly SearchRecord[]): QueryData {
   const index = buildSearchIndex(kinds, input);
   return {
     records: index.records,
     titleSearched: index.kinds.map((k) => Boolean(k.titleSearched)),
-    postings: (g) => index.shards[shardOf(g, SHARD_COUNT)]![g],
-    shardCount: SHARD_COUNT,
+    postings: (g) => index.shards[shardOf(g, index.shardCount)]![g],
+    shardCount: index.shardCount,
   };
 }
-const data = queryData(records);
-const urls = (q: string) => searchRecords(q, data, 3).map((h) => data.records[h.id]![2]);
+/** What the client does: look the query up in the names table, then search. */
+function run(q: string, input: readonly SearchRecord[]) {
+  const d = queryData(input);
+  const named = nameTable(input.filter(() => true).sort((a, b) => kinds.findIndex((k) => k.kind === a.kind) - kinds.findIndex((k) => k.kind === b.kind)))[normalise(q).trim()];
+  const hits = searchRecords(q, d, 3, named?.[1], named?.[0]);
+  return { hits, urls: hits.map((h) => d.records[h.id]![2]), aliases: named?.[1] ?? [] };
+}
+const urls = (q: string) => run(q, records).urls;
 
 describe('the index on a fixture', () => {
   test.each([
@@ -111,19 +118,17 @@ describe('the index on a fixture', () => {
   });
 
   test('an actor whose name or variant equals the query is marked exact', () => {
-    const hits = searchRecords('ワルツ', data, 3);
-    expect(hits.map((h) => h.exact)).toEqual([true, false, false]);
+    expect(run('ワルツ', records).hits.map((h) => h.exact)).toEqual([true, false, false]);
+    expect(run('ワルツ協会', records).hits.map((h) => h.exact)).toEqual([true]);
   });
 
   test('a query that names an actor also finds what mentions the actor under its own name', () => {
     const extra: SearchRecord[] = [...records, { kind: 'event', title: 'ウォルツ氏が更迭', text: 'ウォルツ補佐官が退任', url: 'timeline.html#waltz' }];
-    const withEvent = queryData(extra);
-    const aliases = aliasTerms('ワルツ', withEvent.records);
+    const { hits, urls: found, aliases } = run('ワルツ', extra);
     expect(aliases).toEqual(['まいく・うぉるつ', 'うぉるつ']);
-    const hits = searchRecords('ワルツ', withEvent, 3, aliases);
-    expect(hits.map((h) => withEvent.records[h.id]![2])).toEqual(['actors/waltz.html', 'actors/waltz-society.html', 'articles/a.html#p2', 'timeline.html#waltz']);
+    expect(found).toEqual(['actors/waltz.html', 'actors/waltz-society.html', 'articles/a.html#p2', 'timeline.html#waltz']);
     expect(hits.map((h) => h.alias)).toEqual([false, false, false, true]);
-    expect(aliasTerms('停戦', withEvent.records)).toEqual([]);
+    expect(run('停戦', extra).aliases).toEqual([]);
   });
 
   test('a query needs only the shards of a few of its bigrams', () => {
@@ -146,17 +151,51 @@ describe('excerpts', () => {
 
 describe('index files', () => {
   test('are classic scripts that hand their data to a global', () => {
-    const files = indexFiles(buildSearchIndex(kinds, records));
-    expect(files).toHaveLength(SHARD_COUNT + 1);
-    const got: { shards: Record<number, unknown>; meta?: { records: unknown[] } } = { shards: {} };
+    const index = buildSearchIndex(kinds, records);
+    const files = indexFiles(index);
+    expect(index.shardCount).toBe(MIN_SHARDS);
+    expect(files).toHaveLength(1 + index.chunks.length + MIN_SHARDS);
+    const got: { shards: Record<number, unknown>; records: unknown[]; meta?: { names: Record<string, unknown> } } = { shards: {}, records: [] };
     const context = {
       __searchShard: (n: number, s: unknown) => (got.shards[n] = s),
-      __searchRecords: (m: { records: unknown[] }) => (got.meta = m),
+      __searchMeta: (m: { names: Record<string, unknown> }) => (got.meta = m),
+      __searchChunk: (start: number, list: unknown[]) => list.forEach((r, i) => (got.records[start + i] = r)),
     };
     for (const f of files) runInNewContext(f.content, context);
-    expect(got.meta?.records).toHaveLength(records.length);
-    expect(Object.keys(got.shards)).toHaveLength(SHARD_COUNT);
+    expect(got.records).toEqual(index.records);
+    expect(got.meta?.names['わるつ']).toEqual([[0], ['まいく・うぉるつ', 'うぉるつ']]);
+    expect(Object.keys(got.shards)).toHaveLength(MIN_SHARDS);
     expect(files.map((f) => f.path)).toContain(shardPath(63));
+  });
+
+  test('records are cut into chunks, and a query loads only the chunks of its candidates', () => {
+    const many: SearchRecord[] = Array.from({ length: 400 }, (_, i) => ({
+      kind: 'paragraph',
+      title: '記事',
+      text: `${i === 7 || i === 308 ? '停戦' : '和平'}について、長い段落の本文がここに続く。`.repeat(12),
+      url: `articles/a.html#p${i + 1}`,
+    }));
+    const index = buildSearchIndex(kinds, many);
+    expect(index.chunks.length).toBeGreaterThan(2);
+    expect(chunksOf([0, 7, 308, 399], index.chunks)).toEqual([...new Set([0, chunksOf([308], index.chunks)[0]!, chunksOf([399], index.chunks)[0]!])]);
+    const data: QueryData = {
+      records: [],
+      titleSearched: [false, false, true],
+      postings: (g) => index.shards[shardOf(g, index.shardCount)]![g],
+      shardCount: index.shardCount,
+    };
+    const ids = candidateIds('停戦', data, 3);
+    expect(ids).toEqual([7, 308]);
+    const chunks = chunksOf(ids, index.chunks);
+    expect(chunks.length).toBeLessThan(index.chunks.length);
+    // With only those chunks loaded, the query finds all its hits.
+    const loaded: QueryData = { ...data, records: index.records.map((r, id) => (chunks.includes(chunksOf([id], index.chunks)[0]!) ? r : undefined)) };
+    expect(searchRecords('停戦', loaded, 3).map((h) => h.id)).toEqual([7, 308]);
+  });
+
+  test('a bigger index gets more shards', () => {
+    const many: SearchRecord[] = Array.from({ length: 3000 }, (_, i) => ({ kind: 'paragraph', title: 't', text: `段落${i}の本文、番号${i * 7}`, url: `a.html#p${i}` }));
+    expect(buildSearchIndex(kinds, many).shardCount).toBeGreaterThan(MIN_SHARDS);
   });
 
   test('an unknown kind is refused', () => {

@@ -10,7 +10,7 @@ export function normalise(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u30a1-\u30f6\u30fd\u30fe]/g, function (c) {
+    .replace(/[\u30a1-\u30f6\u30fd\u30fe]/g, (c) => {
       return String.fromCharCode(c.charCodeAt(0) - 0x60);
     })
     .replace(/\s+/g, ' ');
@@ -36,7 +36,7 @@ export function foldOkurigana(text: string): string {
 export function okuriganaPattern(term: string): RegExp {
   const chars = Array.from(foldOkurigana(term));
   let source = '';
-  chars.forEach(function (c, i) {
+  chars.forEach((c, i) => {
     source += c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
     const next = chars[i + 1];
     if (next !== undefined && /\p{Script=Han}/u.test(c) && /\p{Script=Han}/u.test(next)) source += '[' + OKURIGANA_KANA + ']?';

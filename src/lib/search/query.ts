@@ -3,12 +3,28 @@
 // integration bundles src/scripts/search.ts (which imports it) into one classic script.
 import { normalise, foldOkurigana, okuriganaPattern } from './normalise.ts';
 
-/** A record as the index file carries it: [kind index, title, url, text, label, exact names]. */
-export type PackedRecord = [number, string, string, string, string, string[]];
+/** A record as the index file carries it: [kind index, title, url, text, label]. */
+export type PackedRecord = [number, string, string, string, string];
 
-/** What a query needs: the records, the posting list of a gram (undefined if unknown), the shard count. */
+/** What every query loads first (search/meta.js). */
+export interface IndexMeta {
+  /** Per kind, in ranking order: [heading, 1 if its title is searched too]. */
+  kinds: Array<[string, number]>;
+  /** The first record id of each chunk of records (search/r<n>.js). */
+  chunks: number[];
+  /**
+   * Normalised name (of an actor: name, its parts, reading, English name, variants) → the ids of
+   * the records with that name, and the other names to search as well (see nameTable).
+   */
+  names: Record<string, [number[], string[]]>;
+}
+
+/**
+ * What a query needs: the records (only those loaded so far: the chunks that hold the
+ * candidates), the posting list of a gram (undefined if unknown), the shard count.
+ */
 export interface QueryData {
-  records: readonly PackedRecord[];
+  records: ReadonlyArray<PackedRecord | undefined>;
   /** Whether the kind at each index also matches on the title (events: title + description). */
   titleSearched: readonly boolean[];
   postings: (gram: string) => readonly number[] | undefined;
@@ -25,9 +41,14 @@ export interface Hit {
   alias: boolean;
 }
 
-/** The shard a gram lives in: its first code point modulo the shard count. */
+/**
+ * The shard a gram lives in: a hash of the whole gram (not only of its first character, whose
+ * shard would grow with the most frequent character, like the う of ウクライナ).
+ */
 export function shardOf(gram: string, shardCount: number): number {
-  return (gram.codePointAt(0) || 0) % shardCount;
+  let h = 0;
+  for (let i = 0; i < gram.length; i++) h = (Math.imul(h, 31) + gram.charCodeAt(i)) >>> 0;
+  return h % shardCount;
 }
 
 /**
@@ -54,13 +75,13 @@ export function gramsOf(text: string): string[] {
  */
 export function lookupGrams(term: string, shardCount: number, maxShards: number): string[] {
   const all = gramsOf(term);
-  const wanted = all.filter(function (g) { return Array.from(g).length === 2; });
+  const wanted = all.filter((g) => Array.from(g).length === 2);
   const grams = wanted.length ? wanted : all;
   const shards: number[] = [];
   const out: string[] = [];
   for (const g of grams) {
     const s = shardOf(g, shardCount);
-    if (shards.indexOf(s) < 0) {
+    if (!shards.includes(s)) {
       if (shards.length >= maxShards) continue;
       shards.push(s);
     }
@@ -80,11 +101,11 @@ export function queryTerms(query: string): { phrase: string; words: string[] } {
   const words: string[] = [];
   const Seg = typeof Intl !== 'undefined' ? (Intl as unknown as { Segmenter?: typeof Intl.Segmenter }).Segmenter : undefined;
   const parts = Seg
-    ? Array.from(new Seg('ja', { granularity: 'word' }).segment(query)).filter(function (s) { return s.isWordLike; }).map(function (s) { return s.segment; })
+    ? Array.from(new Seg('ja', { granularity: 'word' }).segment(query)).filter((s) => s.isWordLike).map((s) => s.segment)
     : query.split(/\s+/);
   for (const p of parts) {
     const w = normalise(p).trim();
-    if (w && words.indexOf(w) < 0) words.push(w);
+    if (w && !words.includes(w)) words.push(w);
   }
   return { phrase: phrase, words: words.length > 1 ? words : [] };
 }
@@ -106,29 +127,56 @@ export function neededShards(query: string, shardCount: number, maxShards: numbe
     for (const form of termForms(term)) {
       for (const g of lookupGrams(form, shardCount, maxShards)) {
         const s = shardOf(g, shardCount);
-        if (out.indexOf(s) < 0) out.push(s);
+        if (!out.includes(s)) out.push(s);
       }
     }
   }
-  return out.sort(function (a, b) { return a - b; });
+  return out.sort((a, b) => a - b);
+}
+
+/** Record ids whose posting lists hold every lookup gram of a term, in either okurigana spelling. */
+function termCandidates(term: string, data: QueryData, maxShards: number): number[] {
+  const found: number[] = [];
+  for (const form of termForms(term)) {
+    let ids: readonly number[] | undefined;
+    for (const g of lookupGrams(form, data.shardCount, maxShards)) {
+      const p = data.postings(g) || [];
+      ids = ids ? ids.filter((id) => p.includes(id)) : p;
+    }
+    for (const id of ids || []) if (!found.includes(id)) found.push(id);
+  }
+  return found;
+}
+
+/** Ids present in every list. */
+function intersect(lists: number[][]): number[] {
+  return lists.reduce((a, b) => { return a.filter((id) => b.includes(id)); });
 }
 
 /**
- * When the query is the name, reading or a variant of a record (an actor), the records that
- * mention that actor are wanted too, whatever spelling they use: ワルツ and Waltz also search
- * マイク・ウォルツ and ウォルツ (the record's title and the last part of it, the family name).
+ * Every record the query may find (the query, its words, its aliases), from the posting lists
+ * alone: the chunks that hold them are all a query loads of the records.
  */
-export function aliasTerms(query: string, records: readonly PackedRecord[]): string[] {
-  const phrase = normalise(query).trim();
-  const out: string[] = [];
-  for (const r of records) {
-    if (!r[5].some(function (n) { return normalise(n) === phrase; })) continue;
-    for (const alias of [r[1], r[1].split('・').pop() || '']) {
-      const a = normalise(alias).trim();
-      if (Array.from(a).length > 1 && a !== phrase && out.indexOf(a) < 0) out.push(a);
-    }
+export function candidateIds(query: string, data: QueryData, maxShards: number, aliases?: readonly string[]): number[] {
+  const t = queryTerms(query);
+  if (!t.phrase) return [];
+  const lists = [termCandidates(t.phrase, data, maxShards)];
+  if (t.words.length) lists.push(intersect(t.words.map((w) => termCandidates(w, data, maxShards))));
+  for (const a of aliases || []) lists.push(termCandidates(a, data, maxShards));
+  const out: number[] = [];
+  for (const list of lists) for (const id of list) if (!out.includes(id)) out.push(id);
+  return out.sort((a, b) => a - b);
+}
+
+/** The chunks (numbers of search/r<n>.js) that hold the given record ids. */
+export function chunksOf(ids: readonly number[], starts: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const id of ids) {
+    let n = 0;
+    while (n + 1 < starts.length && (starts[n + 1] as number) <= id) n++;
+    if (!out.includes(n)) out.push(n);
   }
-  return out;
+  return out.sort((a, b) => a - b);
 }
 
 /** The searchable text of a record: its text, preceded by its title where its kind says so. */
@@ -138,39 +186,29 @@ export function haystack(record: PackedRecord, titleSearched: readonly boolean[]
 
 /**
  * The records that contain every term (as written or in another okurigana spelling), then those
- * that contain an alias, ranked: actors whose name equals the query first, then by kind (the order
+ * that contain an alias, ranked: the records named by the query (exactIds) first, then by kind (the order
  * of the kinds list), direct hits before alias hits, then in index order.
  * Candidates come from the posting lists; each is verified by a substring test on its normalised
  * text, so there are no false hits.
  */
-export function searchRecords(query: string, data: QueryData, maxShards: number, aliases?: readonly string[]): Hit[] {
+export function searchRecords(query: string, data: QueryData, maxShards: number, aliases?: readonly string[], exactIds?: readonly number[]): Hit[] {
   const t = queryTerms(query);
   if (!t.phrase) return [];
   const cache: Record<number, string> = {};
   function text(id: number): string {
-    return (cache[id] ??= normalise(haystack(data.records[id] as PackedRecord, data.titleSearched)));
-  }
-  function candidates(term: string): number[] {
-    const found: number[] = [];
-    for (const form of termForms(term)) {
-      let ids: readonly number[] | undefined;
-      for (const g of lookupGrams(form, data.shardCount, maxShards)) {
-        const p = data.postings(g) || [];
-        ids = ids ? ids.filter(function (id) { return p.indexOf(id) >= 0; }) : p;
-      }
-      for (const id of ids || []) if (found.indexOf(id) < 0) found.push(id);
-    }
-    return found;
+    const r = data.records[id];
+    // A record whose chunk is not loaded is no hit (the client loads every candidate's chunk).
+    return (cache[id] ??= r ? normalise(haystack(r, data.titleSearched)) : '');
   }
   function matches(id: number, term: string): boolean {
     const t = text(id);
-    return t.indexOf(term) >= 0 || okuriganaPattern(term).test(t);
+    return t.includes(term) || okuriganaPattern(term).test(t);
   }
   function find(terms: string[]): number[] {
     let ids: number[] | undefined;
     for (const term of terms) {
-      const c = candidates(term).filter(function (id) { return matches(id, term); });
-      ids = ids ? ids.filter(function (id) { return c.indexOf(id) >= 0; }) : c;
+      const c = termCandidates(term, data, maxShards).filter((id) => matches(id, term));
+      ids = ids ? ids.filter((id) => c.includes(id)) : c;
     }
     return ids || [];
   }
@@ -180,17 +218,15 @@ export function searchRecords(query: string, data: QueryData, maxShards: number,
     terms = t.words;
     ids = find(terms);
   }
-  const hits: Hit[] = ids.map(function (id) {
-    const r = data.records[id] as PackedRecord;
-    const exact = r[5].some(function (n) { return normalise(n) === t.phrase; });
-    return { id: id, terms: terms, exact: exact, alias: false };
+  const hits: Hit[] = ids.map((id) => {
+    return { id: id, terms: terms, exact: (exactIds || []).includes(id), alias: false };
   });
   for (const alias of aliases || []) {
     for (const id of find([alias])) {
-      if (!hits.some(function (h) { return h.id === id; })) hits.push({ id: id, terms: [alias], exact: false, alias: true });
+      if (!hits.some((h) => h.id === id)) hits.push({ id: id, terms: [alias], exact: false, alias: true });
     }
   }
-  return hits.sort(function (a, b) {
+  return hits.sort((a, b) => {
     const ra = data.records[a.id] as PackedRecord;
     const rb = data.records[b.id] as PackedRecord;
     return Number(b.exact) - Number(a.exact) || ra[0] - rb[0] || Number(a.alias) - Number(b.alias) || a.id - b.id;
@@ -206,7 +242,7 @@ export function excerpt(text: string, terms: readonly string[], radius: number):
   const chars = Array.from(text);
   let norm = '';
   const origin: number[] = [];
-  chars.forEach(function (c, i) {
+  chars.forEach((c, i) => {
     const n = normalise(c);
     for (let k = 0; k < n.length; k++) origin.push(i);
     norm += n;
@@ -226,7 +262,7 @@ export function excerpt(text: string, terms: readonly string[], radius: number):
       while ((m = re.exec(norm))) spans.push([origin[m.index] as number, (origin[m.index + m[0].length - 1] as number) + 1]);
     }
   }
-  spans.sort(function (a, b) { return a[0] - b[0]; });
+  spans.sort((a, b) => a[0] - b[0]);
   const first = spans[0];
   const start = first ? Math.max(0, first[0] - radius) : 0;
   const end = Math.min(chars.length, first ? Math.max(first[1] + radius, start + 2 * radius) : 2 * radius);

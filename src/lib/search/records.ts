@@ -2,7 +2,7 @@
 // English name), timeline events. The kinds list gives the ranking order and the result headings.
 import type { StoryModel } from '../story.ts';
 import { routes } from '../urls.ts';
-import { buildSearchIndex, indexFiles, type IndexFile, type KindSpec, type SearchRecord } from './index.ts';
+import { buildSearchIndex, indexFiles, type IndexFile, type KindSpec, type SearchIndex, type SearchRecord } from './index.ts';
 
 export const storyKinds: KindSpec[] = [
   { kind: 'actor', heading: '人物・組織' },
@@ -48,7 +48,8 @@ export function storyRecords(model: StoryParts): SearchRecord[] {
   return [...actors, ...paragraphs, ...events];
 }
 
-/** The index files of a story, as the endpoint writes them and the search page versions them. */
-export function storyIndexFiles(model: StoryParts): IndexFile[] {
-  return indexFiles(buildSearchIndex(storyKinds, storyRecords(model)));
+/** The index of a story and its files, as the endpoint writes them and the search page versions them. */
+export function storyIndex(model: StoryParts): { index: SearchIndex; files: IndexFile[] } {
+  const index = buildSearchIndex(storyKinds, storyRecords(model));
+  return { index, files: indexFiles(index) };
 }
