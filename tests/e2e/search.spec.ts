@@ -26,13 +26,13 @@ async function results(page: Page): Promise<string[]> {
 }
 
 /** Collects CSP violations and console errors of a page. */
-function watch(page: Page): string[] {
+async function watch(page: Page): Promise<string[]> {
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
-  void page.addInitScript(() => {
+  await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`));
   });
   return problems;
@@ -40,7 +40,7 @@ function watch(page: Page): string[] {
 
 /** Runs every case against the search page at `searchUrl` and checks hits, status and targets. */
 async function runCases(page: Page, searchUrl: string, dir: string) {
-  const problems = watch(page);
+  const problems = await watch(page);
   for (const c of cases) {
     await page.goto(`${searchUrl}?q=${encodeURIComponent(c.q)}`);
     const status = page.getByRole('status');
