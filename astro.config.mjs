@@ -10,6 +10,7 @@ import { publicUrlNotice } from './src/integrations/public-url.ts';
 import sitemap from '@astrojs/sitemap';
 import { pageFileUrl } from './src/lib/urls.ts';
 import { inlineScriptHashes } from './src/integrations/inline-scripts.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
   ...(siteUrl ? { site: siteUrl } : {}),
@@ -19,7 +20,8 @@ export default defineConfig({
   build: { format: 'file', inlineStylesheets: 'always' },
   trailingSlash: 'never',
   // The sitemap needs absolute URLs, so it exists only when the origin is known.
-  integrations: [mdx(), offline(), publicUrlNotice(), ...(siteUrl ? [sitemap({ serialize: (item) => ({ ...item, url: pageFileUrl(item.url) }) })] : [])],
+  // searchIndex() writes search/search.js before offline() lists the files to precache.
+  integrations: [mdx(), searchIndex(), offline(), publicUrlNotice(), ...(siteUrl ? [sitemap({ serialize: (item) => ({ ...item, url: pageFileUrl(item.url) }) })] : [])],
   // A Content Security Policy in every page: scripts and styles only by hash (Astro adds the hashes
   // of the inline ones), nothing from another host, no plugins, no <base> tricks.
   security: {
@@ -34,7 +36,8 @@ export default defineConfig({
         "worker-src 'self'",
         "manifest-src 'self'",
       ],
-      scriptDirective: { hashes: inlineScriptHashes() },
+      // 'self': the search page loads its script and index shards as same-origin files.
+      scriptDirective: { hashes: inlineScriptHashes(), resources: ["'self'"] },
     },
   },
   markdown: {

@@ -27,6 +27,7 @@ export const routes = {
   tracker: (): string => 'tracker.html',
   trackerPoint: (id: string): string => `tracker/${id}.html`,
   about: (): string => 'about.html',
+  search: (): string => 'search.html',
 };
 
 /** The document id of a document page's route, or undefined for other pages. */

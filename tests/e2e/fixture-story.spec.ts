@@ -19,6 +19,7 @@ test('the fixture story builds every kind of page', () => {
     'articles/notes.html',
     'articles/report.html',
     'index.html',
+    'search.html',
     'timeline.html',
   ]);
 });

@@ -1,0 +1,154 @@
+// Build side of the search: records in, index files out. The index is plain data for classic
+// <script> files (no fetch, no modules: both are blocked on file://). Both halves are split so
+// that a query loads only what it needs: the posting lists into shards by a hash of the gram, the
+// records into chunks, of which a query loads those that hold its candidates.
+import { createHash } from 'node:crypto';
+import { normalise, foldOkurigana } from './normalise.ts';
+import { gramsOf, shardOf, type PackedRecord, type IndexMeta } from './query.ts';
+
+/**
+ * A kind of record, in ranking order. A new kind (tracker points, say) is one more entry here and
+ * one more list of records: the index, the client and the page know nothing else about kinds.
+ */
+export interface KindSpec {
+  kind: string;
+  /** Heading of its group of results. */
+  heading: string;
+  /** Whether the title is searched too (events: title and description). */
+  titleSearched?: boolean;
+}
+
+export interface SearchRecord {
+  kind: string;
+  /** Shown as the result's link text. */
+  title: string;
+  /** Searched and excerpted. */
+  text: string;
+  /** Route from the site root, with its fragment ("articles/analysis.html#p3"). */
+  url: string;
+  /** A short note after the title (第3段落). */
+  label?: string;
+  /** Strings that, equal to the query, rank the record first (an actor's name, reading, variants). */
+  names?: string[];
+}
+
+/** At least 64 shards (at this site's size a few hundred bytes each); more as the index grows. */
+export const MIN_SHARDS = 64;
+/** Posting lists per shard, in bytes of JSON before compression, that a growing index aims at. */
+const SHARD_TARGET_BYTES = 4096;
+/** Records per chunk, in bytes of JSON before compression (about 10 KB gzip of Japanese text). */
+const CHUNK_TARGET_BYTES = 32768;
+/** A term is looked up in at most this many shards (any subset of its bigrams is enough). */
+export const MAX_SHARDS_PER_TERM = 3;
+/** The global functions the index files call. */
+export const SHARD_CALLBACK = '__searchShard';
+export const META_CALLBACK = '__searchMeta';
+export const CHUNK_CALLBACK = '__searchChunk';
+
+export interface SearchIndex {
+  kinds: KindSpec[];
+  records: PackedRecord[];
+  shardCount: number;
+  /** Per shard: gram → ascending record ids. */
+  shards: Array<Record<string, number[]>>;
+  /** First record id of each chunk. */
+  chunks: number[];
+  names: IndexMeta['names'];
+}
+
+/** Packs the records (ordered by kind, then as given), builds the posting lists and cuts the chunks. */
+export function buildSearchIndex(kinds: readonly KindSpec[], input: readonly SearchRecord[], shardCount?: number): SearchIndex {
+  const order = kinds.map((k) => k.kind);
+  for (const r of input) {
+    if (!order.includes(r.kind)) throw new Error(`search index: unknown kind "${r.kind}" for ${r.url}`);
+  }
+  // Record ids are positions in this order, which is also the ranking order.
+  const sorted = [...input].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const records: PackedRecord[] = sorted.map((r) => [order.indexOf(r.kind), r.title, r.url, r.text, r.label ?? '']);
+  const postings = new Map<string, number[]>();
+  records.forEach((record, id) => {
+    const searched = kinds[record[0]]!.titleSearched ? `${record[1]}\n${record[3]}` : record[3];
+    const text = normalise(searched);
+    // The okurigana-folded text is indexed too, so 取決め finds 取り決め and the reverse.
+    for (const gram of new Set([...gramsOf(text), ...gramsOf(foldOkurigana(text))])) {
+      let list = postings.get(gram);
+      if (!list) postings.set(gram, (list = []));
+      list.push(id);
+    }
+  });
+  let bytes = 0;
+  for (const [gram, ids] of postings) bytes += gram.length * 3 + 4 + JSON.stringify(ids).length;
+  const count = shardCount ?? Math.max(MIN_SHARDS, 2 ** Math.ceil(Math.log2(Math.max(1, bytes / SHARD_TARGET_BYTES))));
+  const shards: Array<Record<string, number[]>> = Array.from({ length: count }, () => ({}));
+  for (const [gram, ids] of postings) shards[shardOf(gram, count)]![gram] = ids;
+  const chunks: number[] = [];
+  let size = Infinity;
+  records.forEach((record, id) => {
+    const length = JSON.stringify(record).length;
+    if (size + length > CHUNK_TARGET_BYTES) {
+      chunks.push(id);
+      size = 0;
+    }
+    size += length;
+  });
+  return { kinds: [...kinds], records, shardCount: count, shards, chunks, names: nameTable(sorted) };
+}
+
+/**
+ * The names table: a query equal to a record's name (an actor's name, a part of it, its reading,
+ * English name or a variant) ranks that record first, and also searches its other names, so that
+ * the texts that name the actor in another spelling are found too: ワルツ and Waltz also search
+ * マイク・ウォルツ and ウォルツ (the title, and its last part: the family name). Built here so
+ * the browser only looks the query up.
+ */
+export function nameTable(records: readonly SearchRecord[]): IndexMeta['names'] {
+  const table: IndexMeta['names'] = {};
+  records.forEach((r, id) => {
+    const aliases = [...new Set([r.title, r.title.split('・').pop() ?? ''].map((a) => normalise(a).trim()))].filter((a) => [...a].length > 1);
+    for (const name of r.names ?? []) {
+      const key = normalise(name).trim();
+      const entry = (table[key] ??= [[], []]);
+      if (!entry[0].includes(id)) entry[0].push(id);
+      for (const a of aliases) if (a !== key && !entry[1].includes(a)) entry[1].push(a);
+    }
+  });
+  return table;
+}
+
+export interface IndexFile {
+  /** Path under the site root. */
+  path: string;
+  content: string;
+}
+
+export const metaPath = (): string => 'search/meta.js';
+export const chunkPath = (n: number): string => `search/r${n}.js`;
+export const shardPath = (n: number): string => `search/s${n}.js`;
+
+/** What every query loads first: the kinds, where the chunks start, and the names of the records that have any. */
+export function indexMeta(index: SearchIndex): IndexMeta {
+  return {
+    kinds: index.kinds.map((k) => [k.heading, k.titleSearched ? 1 : 0]),
+    chunks: index.chunks,
+    names: index.names,
+  };
+}
+
+/** The index as classic scripts: the meta file, the record chunks, the shards (empty ones too, so none 404s). */
+export function indexFiles(index: SearchIndex): IndexFile[] {
+  return [
+    { path: metaPath(), content: `${META_CALLBACK}(${JSON.stringify(indexMeta(index))});\n` },
+    ...index.chunks.map((start, n) => ({
+      path: chunkPath(n),
+      content: `${CHUNK_CALLBACK}(${start},${JSON.stringify(index.records.slice(start, index.chunks[n + 1] ?? index.records.length))});\n`,
+    })),
+    ...index.shards.map((shard, n) => ({ path: shardPath(n), content: `${SHARD_CALLBACK}(${n},${JSON.stringify(shard)});\n` })),
+  ];
+}
+
+/** A short hash of the index files: appended to their URLs so that a new deploy is never mixed with a cached old shard. */
+export function indexVersion(files: readonly IndexFile[]): string {
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(f.path).update('\0').update(f.content).update('\0');
+  return hash.digest('hex').slice(0, 10);
+}
