@@ -1,23 +1,5 @@
-// WCAG 2.2 AA on every page, in both themes; keyboard focus; reflow; no layout shift.
+// Keyboard and theme behaviour on sample pages; axe and reflow run on every page in every-page.spec.ts.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { builtPages } from './site.ts';
-
-const pages = builtPages();
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-for (const scheme of ['light', 'dark'] as const) {
-  test.describe(`${scheme} theme`, () => {
-    test.use({ colorScheme: scheme });
-    for (const route of pages) {
-      test(`${route}: axe finds no violations`, async ({ page }) => {
-        await page.goto(route);
-        const results = await new AxeBuilder({ page }).withTags(tags).analyze();
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-      });
-    }
-  });
-}
 
 test('the theme toggle switches, persists without a flash, and is keyboard operable', async ({ page }) => {
   await page.goto('index.html');
@@ -71,29 +53,6 @@ test('the skip link leads to the main content', async ({ page }) => {
   await expect(skip).toBeInViewport();
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
-});
-
-test.describe('reflow at 320 px', () => {
-  // The text-spacing overrides are a reader's own stylesheet (an extension or bookmarklet), which
-  // the page's Content Security Policy does not govern; bypassCSP lets the test inject it.
-  test.use({ viewport: { width: 320, height: 640 }, bypassCSP: true });
-  test('no page scrolls sideways, even with the WCAG 1.4.12 text spacing', async ({ page }) => {
-    for (const route of pages) {
-      await page.goto(route);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(320);
-      await page.addStyleTag({
-        content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
-      });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${route} with text spacing`).toBeLessThanOrEqual(320);
-      const clipped = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('body *')]
-          .filter((el) => ['hidden', 'clip'].includes(getComputedStyle(el).overflowY) && !el.classList.contains('visually-hidden'))
-          .filter((el) => el.scrollHeight > el.clientHeight + 1)
-          .map((el) => el.className),
-      );
-      expect(clipped, route).toEqual([]);
-    }
-  });
 });
 
 test('pages do not shift while loading', async ({ page }) => {

@@ -77,12 +77,20 @@ test.describe('indexes', () => {
     await expect(page).toHaveURL(new RegExp(`${passages[1]!.ref.replace('#', '\\.html#')}$`));
   });
 
-  test('the glossary shows how often each actor is mentioned', async ({ page }) => {
+  test('the glossary shows how often each actor appears, credits included, and who appears only in the timeline', async ({ page }) => {
     await page.goto('actors.html');
-    const count = model.passagesByActor.get('trump')!.length;
-    await expect(page.locator('dd', { has: page.locator('xpath=preceding-sibling::dt[1][@id="trump"]') })).toContainText(
-      `記事での言及 ${count}件`,
-    );
+    const entry = (id: string) => page.locator('dd', { has: page.locator(`xpath=preceding-sibling::dt[1][@id="${id}"]`) });
+    await expect(entry('trump')).toContainText(`記事での登場 ${model.passagesByActor.get('trump')!.length}件`);
+    // The interviewee appears under the headline, not in a paragraph: that is an appearance.
+    await expect(entry('tsuruoka')).toContainText('記事での登場 1件');
+    await expect(entry('umerov')).toContainText('記事には登場せず、時系列のみ');
+  });
+
+  test("the interviewee's page shows the credit under the headline as an appearance", async ({ page }) => {
+    await page.goto('actors/tsuruoka.html');
+    const section = page.getByRole('region', { name: /^記事での登場/ });
+    await expect(section.getByRole('heading')).toHaveText('記事での登場(1件)');
+    await expect(section).toContainText('インタビューの話し手(見出しの下のクレジット)');
   });
 
   test('a timeline event links to its paragraphs, which link back with a date marker', async ({ page }) => {
@@ -103,7 +111,7 @@ test('the statement page reads each point against the analysis and the interview
   const map = page.locator('section[aria-labelledby="statement-map"]');
   const points = model.statementMap.filter((e) => e.point);
   await expect(map.locator('ol.statement-map > li')).toHaveCount(points.length);
-  const numbers = await map.locator('ol.statement-map > li > p > a').allTextContents();
+  const numbers = await map.locator('ol.statement-map > li > p:first-child > a').allTextContents();
   expect(numbers).toEqual(points.map((_, i) => `第${i + 1}段落`));
   const ceasefire = map.locator('li', { hasText: '即時・暫定的な30日間の停戦' });
   await expect(ceasefire.getByRole('link', { name: '解説・第5段落' })).toBeVisible();

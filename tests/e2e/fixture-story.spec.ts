@@ -12,6 +12,7 @@ const server = { get url() { return urlOf('fixture'); } };
 
 test('the fixture story builds every kind of page', () => {
   expect(builtPages(outDir)).toEqual([
+    'about.html',
     'actors.html',
     'actors/altea.html',
     'actors/mira-thorn.html',
@@ -21,6 +22,11 @@ test('the fixture story builds every kind of page', () => {
     'index.html',
     'search.html',
     'timeline.html',
+    'timeline/2030-q3.html',
+    'timeline/2030-q4.html',
+    'tracker.html',
+    'tracker/joint-operation.html',
+    'tracker/term.html',
   ]);
 });
 
