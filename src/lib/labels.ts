@@ -51,7 +51,7 @@ export const statusInfo: Record<TrackerStatus, { label: string; definition: stri
   partial: { label: '一部実現', definition: '一部だけ、別の条件で、または遅れて実行された。いったん実行された後に覆された場合も含む。', shape: '◐' },
   'not-done': { label: '未実現', definition: '実行されなかった、または断念された。', shape: '○' },
   stalled: { label: '停滞', definition: '一度は動き出したが、現在は止まっている。', shape: '▲' },
-  'in-progress': { label: '進行中', definition: '取り組みが続いており、結果はまだ出ていない。', shape: '▶' },
+  'in-progress': { label: '進行中', definition: '取り組みが続いており、最終的な結果はまだ出ていない。', shape: '▶' },
   'not-rated': { label: '評価対象外', definition: '感謝の表明など、実行を確かめられる約束ではない。経緯のために記録している。', shape: '◇' },
 };
 

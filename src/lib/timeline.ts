@@ -57,10 +57,25 @@ export function timelinePages(events: readonly StoryEvent[]): { main: StoryEvent
     const id = periodOf(event);
     if (id === undefined) main.push(event);
     else {
-      const period = periods.get(id) ?? { id, label: formatPeriod(id), events: [] };
+      const period = periods.get(id) ?? { id, label: '', events: [] };
       period.events.push(event);
       periods.set(id, period);
     }
   }
+  for (const period of periods.values()) period.label = periodLabel(period);
   return { main, periods: [...periods.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) };
+}
+
+/**
+ * The months a period page actually covers: 「2025年3月」 when its events all fall in one month
+ * (the quarter of the article starts after it), 「2025年4〜6月」 otherwise.
+ */
+function periodLabel(period: Period): string {
+  const months = period.events.map((e) => Number(e.dating.date.slice(5, 7)));
+  const [first, last] = [Math.min(...months), Math.max(...months)];
+  const year = period.id.slice(0, 4);
+  const [, q] = period.id.split('-q').map(Number) as [number, number];
+  const from = first === last ? first : q * 3 - 2;
+  const to = first === last ? last : q * 3;
+  return from === to ? `${year}年${from}月` : `${year}年${from}〜${to}月`;
 }
