@@ -9,7 +9,7 @@ import { renderParagraphs } from './render-paragraphs.ts';
 import type { ParagraphMarker } from './rehype-paragraph-controls.ts';
 import { relativeHref, routes } from './urls.ts';
 import { formatDating, formatDatingShort } from './dates.ts';
-import { cardLabel, markerLabel, permalinkLabel } from './labels.ts';
+import { markerLabel, permalinkLabel } from './labels.ts';
 import type { SourceParagraph } from './paragraphs.ts';
 
 interface DocumentLike {
@@ -86,7 +86,6 @@ export function buildCrossReferences(input: CrossReferenceInput): CrossReference
       match,
       hrefFor: (id) => relativeHref(page, routes.actor(id)),
       cardIdFor: (id) => `card-${id}`,
-      cardLabel,
       permalinkLabel,
       markersFor: (pid) => dateMarkers(eventsByParagraph.get(`${doc.id}#${pid}`) ?? [], page),
     });

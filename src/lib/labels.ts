@@ -38,8 +38,6 @@ export const permalinkLabel = (n: number): string => `第${n}段落へのリン�
 /** Accessible name of a paragraph's date marker. */
 export const markerLabel = (date: string, title: string): string => `時系列、${date}、${title}`;
 
-/** Accessible name of the button that opens an actor's card. */
-export const cardLabel = (form: string): string => `「${form}」の解説カードを開く`;
 
 /**
  * The statuses of a tracked point: a label, the one sentence that defines it on the site, and a

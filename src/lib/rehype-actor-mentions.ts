@@ -1,8 +1,11 @@
 // rehype plugin: marks actor mentions in the text, found by one matcher (src/lib/mentions.ts).
-// The first mention of each actor in a tree becomes a link to the actor's page, followed by a
-// button that opens the actor's card (an HTML popover, rendered elsewhere on the page with the id
-// `cardIdFor(actor)`). Later mentions, and forms naming several actors, become <span>s carrying
-// the actor ids, so they can be counted and styled without cluttering the text with links.
+// The first mention of each actor in a tree becomes a link to the actor's page that also opens the
+// actor's card (an HTML popover rendered elsewhere on the page with the id `cardIdFor(actor)`) on
+// hover, focus or long-press, through the `interestfor` attribute (interest invokers, Chromium 142
+// and later); where a browser lacks it, the link simply leads to the actor's page. No control
+// stands between the words, so a screen reader hears the sentence as written. Later mentions, and
+// forms naming several actors, become <span>s carrying the actor ids, so they can be counted and
+// styled without cluttering the text with links.
 // Text inside links, code and existing mentions is left alone, so running it twice changes nothing.
 import type { Root, Element, ElementContent, Text } from 'hast';
 import type { Matcher } from './mentions.ts';
@@ -11,16 +14,11 @@ export interface ActorMentionsOptions {
   match: Matcher;
   /** href of an actor's page, relative to the page the text is on. */
   hrefFor: (actorId: string) => string;
-  /** id of the actor's popover card on the page, or undefined for no card button. */
+  /** id of the actor's popover card on the page, or undefined for none. */
   cardIdFor?: (actorId: string) => string | undefined;
-  /** Accessible name of the card button (Japanese UI text). */
-  cardLabel?: (form: string) => string;
 }
 
-/** Characters that must not start a line (JLREQ kinsoku). */
-const NO_LINE_START = /^[、。,.)」』】〕〉》ー・?!…]/u;
-
-const SKIP = new Set(['a', 'code', 'pre', 'script', 'style', 'button']);
+const SKIP = new Set(['a', 'code', 'pre', 'script', 'style', 'button', 'rt', 'rp']);
 
 function isMention(node: Element): boolean {
   const cls = node.properties['className'];
@@ -32,7 +30,7 @@ function text(value: string): Text {
 }
 
 export function rehypeActorMentions(options: ActorMentionsOptions) {
-  const { match, hrefFor, cardIdFor = () => undefined, cardLabel = (form) => `「${form}」の解説カードを開く` } = options;
+  const { match, hrefFor, cardIdFor = () => undefined } = options;
 
   return (tree: Root): void => {
     // Actors already linked (a second run over the same tree links nobody again).
@@ -61,19 +59,8 @@ export function rehypeActorMentions(options: ActorMentionsOptions) {
         let at = 0;
         for (const m of match(child.value)) {
           if (m.start > at) out.push(text(child.value.slice(at, m.start)));
-          const nodes = markup(m.form, m.actors);
+          out.push(markup(m.form, m.actors));
           at = m.end;
-          const button = nodes[1];
-          if (button) {
-            // The button is an atomic inline, around which browsers may break a line, even before
-            // 「、」. It is bound to the name before it (a word joiner drawn by CSS, so the text is
-            // unchanged) and to punctuation after it, so no line starts with either.
-            const next = child.value.slice(at, at + 1);
-            const tail = NO_LINE_START.test(next) ? [text(next)] : [];
-            at += tail.length;
-            nodes[1] = { type: 'element', tagName: 'span', properties: { className: ['nobr'] }, children: [button, ...tail] };
-          }
-          out.push(...nodes);
         }
         if (at === 0) out.push(child);
         else if (at < child.value.length) out.push(text(child.value.slice(at)));
@@ -81,25 +68,18 @@ export function rehypeActorMentions(options: ActorMentionsOptions) {
       node.children = out as typeof node.children;
     };
 
-    const markup = (form: string, actors: readonly string[]): ElementContent[] => {
+    const markup = (form: string, actors: readonly string[]): ElementContent => {
       const [only] = actors;
       if (actors.length === 1 && only !== undefined && !linked.has(only)) {
         linked.add(only);
-        const link: Element = {
+        const cardId = cardIdFor(only);
+        return {
           type: 'element',
           tagName: 'a',
-          properties: { className: ['mention'], href: hrefFor(only), dataActor: only },
+          // `interestfor` is written in lower case: hast would dash-case an unknown camelCase name.
+          properties: { className: ['mention'], href: hrefFor(only), dataActor: only, ...(cardId ? { interestfor: cardId } : {}) },
           children: [text(form)],
         };
-        const cardId = cardIdFor(only);
-        if (cardId === undefined) return [link];
-        const button: Element = {
-          type: 'element',
-          tagName: 'button',
-          properties: { type: 'button', className: ['mention-info'], popoverTarget: cardId, ariaLabel: cardLabel(form) },
-          children: [],
-        };
-        return [link, button];
       }
       const span: Element = {
         type: 'element',
@@ -108,7 +88,7 @@ export function rehypeActorMentions(options: ActorMentionsOptions) {
           actors.length === 1 ? { className: ['mention'], dataActor: only } : { className: ['mention'], dataActors: actors.join(' ') },
         children: [text(form)],
       };
-      return [span];
+      return span;
     };
 
     rewrite(tree);

@@ -36,28 +36,41 @@ test.describe('actor mentions', () => {
     await expect(page.locator('h1')).toHaveText('マルコ・ルビオ');
   });
 
-  test('a card opens from the keyboard, closes with Escape and returns focus', async ({ page }) => {
+  test("a name's card opens by interest: on keyboard focus and on hover, and closes with Escape", async ({ page }) => {
     await page.goto('articles/analysis.html');
-    const button = page.locator('#p6 .mention-info[popovertarget="card-rubio"]');
+    const name = page.locator('#p6 a.mention[data-actor="rubio"]');
     const card = page.locator('#card-rubio');
+    await expect(name).toHaveAttribute('interestfor', 'card-rubio');
     await expect(card).toBeHidden();
-    await page.keyboard.press('Tab');
-    await button.focus();
-    await page.keyboard.press('Enter');
+    await name.focus();
     await expect(card).toBeVisible();
     await expect(card).toContainText('国務長官');
     await page.keyboard.press('Escape');
     await expect(card).toBeHidden();
-    await expect(button).toBeFocused();
+    await page.locator('.prose a.mention[data-actor="trump"]').first().hover();
+    await expect(page.locator('#card-trump')).toBeVisible();
   });
 
-  test('a card opens with the pointer and closes with its button', async ({ page }) => {
-    await page.goto('articles/interview.html');
-    await page.locator('.mention-info[popovertarget="card-trump"]').click();
-    const card = page.locator('#card-trump');
-    await expect(card).toBeVisible();
-    await card.getByRole('button', { name: '閉じる' }).click();
-    await expect(card).toBeHidden();
+  test('each paragraph reads as a sentence: its accessibility tree holds text and links, no button; copying gives the text as written', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    for (const doc of model.documents) {
+      await page.goto(`articles/${doc.id}.html`);
+      for (const p of doc.paragraphs) {
+        const paragraph = page.locator(`.prose > p#${p.id}`);
+        const tree = await paragraph.ariaSnapshot();
+        expect(tree, `${doc.id}#${p.id}`).not.toMatch(/^\s*- button/m);
+        // Copy the paragraph's text as a reader would, by selecting it.
+        const copied = await paragraph.evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const selection = getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          return selection.toString();
+        });
+        expect(copied, `${doc.id}#${p.id}`).toBe(p.text);
+      }
+    }
   });
 
   test('a document lists its actors in order of first appearance', async ({ page }) => {

@@ -44,9 +44,9 @@ for (const route of [...builtPages(), '404.html']) {
 
     // Use the controls: the theme toggle, and an actor card where the page has one.
     await page.locator('[data-theme-toggle]').click();
-    const cardButton = page.locator('.mention-info').first();
-    if (await cardButton.count()) {
-      await cardButton.click();
+    const name = page.locator('a.mention[interestfor]').first();
+    if (await name.count()) {
+      await name.focus();
       await page.keyboard.press('Escape');
     }
 

@@ -30,18 +30,16 @@ function run(markdown: string, plugins: Array<(tree: any) => void>): string {
 
 describe('rehypeActorMentions', () => {
   const mentions = rehypeActorMentions(mentionOptions);
-  it('links the first mention of each actor, marks later ones and joint forms', () => {
+  it('links the first mention of each actor to its page and, by interest, to its card; marks later ones and joint forms', () => {
     expect(run('トランプ氏と米国。\n\n両国とトランプ氏。\n', [mentions])).toBe(
-      '<p id="p1"><a class="mention" href="../actors/trump.html" data-actor="trump">トランプ氏</a>' +
-        '<span class="nobr"><button type="button" class="mention-info" popovertarget="card-trump" aria-label="「トランプ氏」の解説カードを開く"></button></span>' +
+      '<p id="p1"><a class="mention" href="../actors/trump.html" data-actor="trump" interestfor="card-trump">トランプ氏</a>' +
         'と<a class="mention" href="../actors/usa.html" data-actor="usa">米国</a>。</p>\n' +
         '<p id="p2"><span class="mention" data-actors="usa ukraine">両国</span>と<span class="mention" data-actor="trump">トランプ氏</span>。</p>',
     );
   });
-  it('keeps the card button with a following 、 so that no line starts with it', () => {
+  it('puts no control between the words: punctuation follows the name as written', () => {
     expect(run('トランプ氏、米国。\n', [rehypeActorMentions(mentionOptions)])).toBe(
-      '<p id="p1"><a class="mention" href="../actors/trump.html" data-actor="trump">トランプ氏</a>' +
-        '<span class="nobr"><button type="button" class="mention-info" popovertarget="card-trump" aria-label="「トランプ氏」の解説カードを開く"></button>、</span>' +
+      '<p id="p1"><a class="mention" href="../actors/trump.html" data-actor="trump" interestfor="card-trump">トランプ氏</a>、' +
         '<a class="mention" href="../actors/usa.html" data-actor="usa">米国</a>。</p>',
     );
   });
