@@ -297,6 +297,13 @@ export const storySchema = z.object({
   timezoneNote: z.string().trim().min(1).optional(),
   /** Actor ids featured on the home page, in order. */
   featuredActors: z.array(idSchema).default([]),
+  /**
+   * The sides of the story, top to bottom: the lanes of the timeline chart. An event stands in the
+   * lane of the first side that has one of its actors (in this order).
+   */
+  sides: z
+    .array(z.object({ id: idSchema, label: nonEmpty('label'), actors: z.array(idSchema).min(1) }))
+    .default([]),
 });
 
 /** The statuses of a tracked statement point, judged on results, not effort (labels: src/lib/tracker-status.ts). */

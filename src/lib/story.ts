@@ -235,6 +235,9 @@ export function buildStory(input: StoryInput): StoryModel {
   story.featuredActors.forEach((id) =>
     resolveId(id, actorsById, { file: files.story, entry: 'story', field: 'featuredActors' }, 'actor'),
   );
+  story.sides.forEach((side, i) =>
+    side.actors.forEach((id) => resolveId(id, actorsById, { file: files.story, entry: 'story', field: `sides.${i}.actors` }, 'actor')),
+  );
 
   const eventFiles = new Map<string, string>(input.events.map((e) => [e.id, files.events]));
   for (const event of input.aftermath ?? []) {

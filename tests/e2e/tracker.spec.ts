@@ -64,3 +64,29 @@ test('each tracker page shows the history, the article beside what happened, and
     for (const item of await items.all()) expect(await item.locator('.sources a').count(), p.entry.id).toBeGreaterThan(0);
   }
 });
+
+test('the figures are images with a name and a description in the accessibility tree, and their data stands in the page as text', async ({ page }) => {
+  for (const [route, names] of [
+    ['index.html', [`声明${points.length}項目の判定`, /^協議前後の\d+件の出来事$/]],
+    ['tracker.html', [`声明${points.length}項目の判定`]],
+    ['timeline.html', [/^\d+件の出来事の図$/]],
+  ] as const) {
+    await page.goto(route);
+    for (const name of names) {
+      const img = page.getByRole('img', { name });
+      await expect(img, `${route}: ${String(name)}`).toHaveCount(1);
+      await expect(img).toHaveAccessibleDescription(/。/);
+      await expect(img.locator('xpath=ancestor::figure')).toHaveCount(1);
+    }
+  }
+  // The statuses the tiles draw are also written out in the page, with their counts.
+  await page.goto('tracker.html');
+  for (const p of points) await expect(page.locator('.status-counts')).toContainText(statusInfo[p.status].label);
+  // On a phone the timeline chart scrolls inside its own focusable region, not the page.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('timeline.html');
+  const region = page.locator('.figure-scroll');
+  await expect(region).toHaveAttribute('tabindex', '0');
+  expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});

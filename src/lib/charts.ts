@@ -1,0 +1,141 @@
+// The figures, drawn at build time as plain data for inline SVG (no client JavaScript): the
+// statement's fate (one tile per point, its status as a shape) and the sequence of events (a lane
+// per side, a mark per event whose shape shows its relation, month and year ticks). Colours are
+// left to CSS (custom properties and currentColor), so themes, forced colours and print apply.
+import type { StoryEvent, TrackerStatus, Story } from './schema.ts';
+import { datingSortKey } from './dates.ts';
+
+/** Width of a label in em, measured as the fonts draw it: ASCII digits and Latin at about half an em. */
+export function labelWidthEm(text: string): number {
+  let em = 0;
+  for (const ch of text) em += /[\x20-\x7e]/.test(ch) ? 0.6 : 1;
+  return em;
+}
+
+export interface StatusTile {
+  n: number;
+  status: TrackerStatus;
+  x: number;
+  href: string;
+  title: string;
+}
+
+export interface StatusFigureModel {
+  width: number;
+  height: number;
+  tiles: StatusTile[];
+  tile: number;
+}
+
+/** One tile per point, in the order of the statement. */
+export function statusFigure(points: ReadonlyArray<{ n: number; status: TrackerStatus; href: string; title: string }>): StatusFigureModel {
+  const tile = 44;
+  const gap = 8;
+  return {
+    width: points.length * (tile + gap) - gap,
+    height: tile + 20,
+    tile,
+    tiles: points.map((p, i) => ({ ...p, x: i * (tile + gap) })),
+  };
+}
+
+export interface ChartMark {
+  id: string;
+  x: number;
+  y: number;
+  relation: StoryEvent['relation'];
+  href: string;
+  title: string;
+}
+
+export interface ChartTick {
+  x: number;
+  label: string | undefined;
+  year: boolean;
+}
+
+export interface TimelineChartModel {
+  width: number;
+  height: number;
+  /** Left edge of the plot, after the lane labels. */
+  left: number;
+  lanes: Array<{ id: string; label: string; y: number }>;
+  marks: ChartMark[];
+  ticks: ChartTick[];
+  /** Vertical rules: the talks, the article. */
+  rules: Array<{ x: number; label: string }>;
+  /** Events of the range that no side claims are left out of the chart (they stay in the list). */
+  omitted: number;
+}
+
+const DAY = 86_400_000;
+const time = (day: string) => Date.parse(`${day.length === 7 ? `${day}-15` : day}T00:00:00Z`);
+
+/**
+ * The chart of `events` between the first days of `fromMonth` and of the month after `toMonth`
+ * ("YYYY-MM"). Month labels are placed only where they fit (measured in em at `fontPx`), so no two
+ * labels overlap on a narrow range of long labels.
+ */
+export function timelineChart(input: {
+  events: readonly StoryEvent[];
+  sides: Story['sides'];
+  fromMonth: string;
+  toMonth: string;
+  hrefFor: (event: StoryEvent) => string;
+  rules?: Array<{ day: string; label: string }>;
+  width?: number;
+  fontPx?: number;
+}): TimelineChartModel {
+  const { sides, fromMonth, toMonth, hrefFor, width = 640, fontPx = 12 } = input;
+  const laneHeight = 30;
+  const left = Math.ceil(Math.max(4, ...sides.map((s) => labelWidthEm(s.label))) * fontPx) + 12;
+  const top = 8;
+  const [fy, fm] = fromMonth.split('-').map(Number) as [number, number];
+  const [ty, tm] = toMonth.split('-').map(Number) as [number, number];
+  const start = Date.UTC(fy, fm - 1, 1);
+  const end = Date.UTC(ty, tm, 1);
+  const x = (t: number) => left + ((t - start) / (end - start)) * (width - left - 8);
+  const laneOf = new Map<string, number>();
+  sides.forEach((side, i) => side.actors.forEach((a) => laneOf.has(a) || laneOf.set(a, i)));
+  const lanes = sides.map((s, i) => ({ id: s.id, label: s.label, y: top + i * laneHeight + laneHeight / 2 }));
+  const inRange = [...input.events]
+    .filter((e) => time(e.dating.date) >= start && time(e.dating.date) < end)
+    .sort((a, b) => datingSortKey(a.dating).localeCompare(datingSortKey(b.dating)));
+  const marks: ChartMark[] = [];
+  let omitted = 0;
+  for (const e of inRange) {
+    const lane = Math.min(...e.actors.map((a) => laneOf.get(a) ?? Infinity));
+    if (!Number.isFinite(lane)) {
+      omitted++;
+      continue;
+    }
+    marks.push({ id: e.id, x: x(time(e.dating.date)), y: lanes[lane]!.y, relation: e.relation, href: hrefFor(e), title: e.title });
+  }
+  const height = top + sides.length * laneHeight + 28;
+  // One tick per month; its label only where the previous label has ended.
+  const ticks: ChartTick[] = [];
+  let freeFrom = -Infinity;
+  for (let y = fy, m = fm; Date.UTC(y, m - 1, 1) < end; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+    const tx = x(Date.UTC(y, m - 1, 1));
+    const year = m === 1 || ticks.length === 0;
+    const label = year ? `${y}年${m}月` : `${m}月`;
+    const w = labelWidthEm(label) * fontPx;
+    const fits = tx >= freeFrom && tx + w <= width;
+    ticks.push({ x: tx, label: fits ? label : undefined, year });
+    if (fits) freeFrom = tx + w + fontPx / 2;
+  }
+  const rules = (input.rules ?? [])
+    .filter((r) => time(r.day) >= start && time(r.day) < end)
+    .map((r) => ({ x: x(time(r.day)), label: r.label }));
+  return { width, height, left, lanes, marks, ticks, rules, omitted };
+}
+
+/** Months ("YYYY-MM") from `month` moved by `delta`. */
+export function shiftMonth(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + delta, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/** Days between two ISO days (for tests and notes). */
+export const daysBetween = (a: string, b: string): number => Math.round((time(b) - time(a)) / DAY);
