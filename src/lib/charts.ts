@@ -139,3 +139,51 @@ export function shiftMonth(month: string, delta: number): string {
 
 /** Days between two ISO days (for tests and notes). */
 export const daysBetween = (a: string, b: string): number => Math.round((time(b) - time(a)) / DAY);
+
+/** The shape of a status as SVG markup in currentColor, inside a 24×24 box at (x, y). */
+export function statusShapeMarkup(status: TrackerStatus, x: number, y: number): string {
+  const cx = x + 12;
+  const cy = y + 12;
+  switch (status) {
+    case 'done':
+      return `<circle cx="${cx}" cy="${cy}" r="10" fill="currentColor"/>`;
+    case 'partial':
+      return `<circle cx="${cx}" cy="${cy}" r="9" fill="none" stroke="currentColor" stroke-width="2"/><path d="M${cx} ${cy - 9}a9 9 0 0 0 0 18z" fill="currentColor"/>`;
+    case 'not-done':
+      return `<circle cx="${cx}" cy="${cy}" r="9" fill="none" stroke="currentColor" stroke-width="3"/>`;
+    case 'stalled':
+      return `<path d="M${cx} ${cy - 10}L${cx + 10} ${cy + 8}H${cx - 10}z" fill="currentColor"/>`;
+    case 'in-progress':
+      return `<path d="M${cx - 8} ${cy - 10}L${cx + 10} ${cy}L${cx - 8} ${cy + 10}z" fill="currentColor"/>`;
+    case 'not-rated':
+      return `<path d="M${cx} ${cy - 10}L${cx + 10} ${cy}L${cx} ${cy + 10}L${cx - 10} ${cy}z" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="3 2"/>`;
+  }
+}
+
+/** The light palette of the statuses, for a standalone image (the page uses CSS tokens). */
+export const statusPalette: Record<TrackerStatus, string> = {
+  done: '#0b6b2e',
+  partial: '#6b4e00',
+  'not-done': '#a3000b',
+  stalled: '#00118f',
+  'in-progress': '#00118f',
+  'not-rated': '#4d4d4d',
+};
+
+/**
+ * The statement's fate as a standalone SVG (explicit colours, no text: the numbers are drawn as
+ * the tile order), for the preview image of the tracker overview.
+ */
+export function statusFigureSvg(statuses: readonly TrackerStatus[], scale = 2): string {
+  const model = statusFigure(statuses.map((status, i) => ({ n: i + 1, status, href: '', title: '' })));
+  const w = model.width * scale;
+  const h = (model.tile - 4) * scale;
+  const tiles = model.tiles
+    .map((t) => {
+      const color = statusPalette[t.status];
+      return `<g color="${color}"><rect x="${t.x}" y="0" width="${model.tile}" height="${model.tile - 4}" rx="4" fill="none" stroke="${color}" stroke-width="1.5"/>${statusShapeMarkup(t.status, t.x + (model.tile - 24) / 2, (model.tile - 4 - 24) / 2)}</g>`;
+    })
+    .join('');
+  // One unit of margin, so the tiles' strokes are not cut at the edges.
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w + 2 * scale}" height="${h + 2 * scale}" viewBox="-1 -1 ${model.width + 2} ${model.tile - 2}">${tiles}</svg>`;
+}

@@ -4,12 +4,15 @@ import type { StoryModel } from './story.ts';
 import { routes } from './urls.ts';
 import { actorTypeLabel, kindLabel } from './labels.ts';
 import { timelinePages } from './timeline.ts';
+import { statusFigureSvg } from './charts.ts';
 
 export interface OgCardEntry {
   /** The page the image is for. */
   route: string;
   title: string;
   kind: string;
+  /** A figure drawn under the title (standalone SVG). */
+  figure?: string;
 }
 
 /** Kind label of the home page (the story's kicker, or a generic one). */
@@ -26,7 +29,15 @@ export function ogCards(model: StoryModel): OgCardEntry[] {
     ...model.actors.map((a) => ({ route: routes.actor(a.id), title: a.name, kind: actorTypeLabel[a.type] })),
     ...timelinePages(model.events).periods.map((p) => ({ route: routes.timelinePeriod(p.id), title: `その後の時系列 ${p.label}`, kind: '時系列' })),
     ...(model.tracker.points.length
-      ? [{ route: routes.tracker(), title: `共同声明${model.tracker.points.length}項目のその後`, kind: '声明のその後' }]
+      ? [
+          {
+            route: routes.tracker(),
+            title: `共同声明${model.tracker.points.length}項目のその後`,
+            kind: '声明のその後',
+            // The statement's fate, as on the page.
+            figure: statusFigureSvg(model.tracker.points.map((p) => p.status)),
+          },
+        ]
       : []),
     ...model.tracker.points.map((p) => ({ route: routes.trackerPoint(p.entry.id), title: p.entry.question, kind: '声明のその後' })),
     { route: routes.about(), title: 'このサイトについて', kind: 'このサイトについて' },

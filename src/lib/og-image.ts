@@ -19,6 +19,8 @@ export interface OgCard {
   kind: string;
   /** The site's name, shown at the bottom. */
   siteName: string;
+  /** A figure drawn under the title: a standalone SVG with its own width and height attributes. */
+  figure?: string | undefined;
 }
 
 export const OG_WIDTH = 1200;
@@ -312,6 +314,7 @@ function cardTree(card: OgCard, layout: OgTitleLayout): OgElement {
             },
             layout.lines.map((line) => div({ display: 'flex', whiteSpace: 'pre' }, line)),
           ),
+          ...(card.figure ? [figureImage(card.figure)] : []),
         ],
       ),
       // Footer: a grey rule and the site name.
@@ -333,6 +336,16 @@ function cardTree(card: OgCard, layout: OgTitleLayout): OgElement {
       ),
     ],
   );
+}
+
+/** A standalone SVG figure as an image element, at its own size, under the title. */
+function figureImage(svg: string): OgElement {
+  const width = Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? TEXT_WIDTH);
+  const height = Number(/height="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 100);
+  return {
+    type: 'img',
+    props: { src: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, width, height, style: { marginTop: 32 } },
+  } as unknown as OgElement;
 }
 
 /** The characters an image of `card` can show: its texts and the ellipsis. */

@@ -1,7 +1,7 @@
 // The figures' geometry (src/lib/charts.ts): lanes from the story's sides, one mark per event in
 // the lane of its first side, month ticks whose labels never overlap, the status tiles.
 import { describe, expect, it } from 'vitest';
-import { labelWidthEm, statusFigure, timelineChart, shiftMonth } from '../../src/lib/charts.ts';
+import { labelWidthEm, statusFigure, statusFigureSvg, timelineChart, shiftMonth } from '../../src/lib/charts.ts';
 import type { StoryEvent } from '../../src/lib/schema.ts';
 
 const event = (id: string, date: string, actors: string[], relation: StoryEvent['relation'] = 'aftermath') =>
@@ -57,5 +57,14 @@ describe('statusFigure', () => {
     expect(figure.tiles.map((t) => t.n)).toEqual([1, 2, 3]);
     expect(figure.tiles[1]!.x - figure.tiles[0]!.x).toBeGreaterThan(figure.tile);
     expect(figure.width).toBe(figure.tiles[2]!.x + figure.tile);
+  });
+});
+
+describe('statusFigureSvg', () => {
+  it('is a standalone image with a size, one tile per status in its colour', () => {
+    const svg = statusFigureSvg(['done', 'not-done']);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+"/);
+    expect(svg.match(/<g color=/g)).toHaveLength(2);
+    expect(svg).toContain('color="#0b6b2e"');
   });
 });

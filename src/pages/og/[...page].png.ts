@@ -13,11 +13,11 @@ export const getStaticPaths: GetStaticPaths = async () => {
   const model = await getStory();
   return ogCards(model).map((card) => ({
     params: { page: card.route.replace(/\.html$/, '') },
-    props: { title: card.title, kind: card.kind, siteName: model.story.siteName },
+    props: { title: card.title, kind: card.kind, siteName: model.story.siteName, figure: card.figure },
   }));
 };
 
 export const GET: APIRoute = async ({ props }) => {
-  const png = await renderOgPng(props as { title: string; kind: string; siteName: string });
+  const png = await renderOgPng(props as { title: string; kind: string; siteName: string; figure?: string });
   return new Response(png, { headers: { 'content-type': 'image/png' } });
 };
