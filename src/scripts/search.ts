@@ -4,7 +4,7 @@
 // which the page's CSP allows as 'self'. Everything about matching and ranking is in
 // src/lib/search/query.ts, shared with the unit tests.
 import { normalise } from '../lib/search/normalise.ts';
-import { neededShards, searchRecords, candidateIds, chunksOf, excerpt, shardOf, type PackedRecord, type Hit, type IndexMeta, type QueryData } from '../lib/search/query.ts';
+import { neededShards, searchUpTo, chunksOf, excerpt, shardOf, decodePostings, RESULTS_PER_PAGE, type PackedRecord, type Hit, type IndexMeta, type QueryData, type SearchResult } from '../lib/search/query.ts';
 
 type Shard = Record<string, number[]>;
 type SearchWindow = Window & {
@@ -32,6 +32,8 @@ type SearchWindow = Window & {
   let meta: IndexMeta | undefined;
   const loaded: Record<string, boolean> = {};
   let seq = 0;
+  /** How many results are shown: a page more with each 「さらに表示」. */
+  let limit = RESULTS_PER_PAGE;
   let announceTimer: number | undefined;
 
   const records: PackedRecord[] = [];
@@ -95,8 +97,10 @@ type SearchWindow = Window & {
     }
   }
 
-  function render(q: string, hits: Hit[], m: IndexMeta, later: boolean): void {
+  /** Shows the hits found so far, grouped by kind; `from` is the first new result, focused after 「さらに表示」. */
+  function render(q: string, res: SearchResult, m: IndexMeta, later: boolean, from: number): void {
     out!.textContent = '';
+    const hits = res.hits;
     if (!hits.length) {
       say('「' + q + '」は見つかりませんでした', false);
       return;
@@ -106,18 +110,21 @@ type SearchWindow = Window & {
       out!.appendChild(el('p', first.terms.map((t) => '「' + t + '」').join('') + 'をすべて含む結果です。')).className = 'small';
     }
     const counts: string[] = [];
+    const links: HTMLAnchorElement[] = [];
     m.kinds.forEach((kind, k) => {
+      const n = res.counts[k];
+      if (n) counts.push(kind[0] + n + '件');
       const group = hits.filter((h) => (records[h.id] as PackedRecord)[0] === k);
       if (!group.length) return;
-      counts.push(kind[0] + group.length + '件');
       const section = el('section');
-      section.appendChild(el('h2', kind[0] + '(' + group.length + '件)'));
+      section.appendChild(el('h2', kind[0] + '(' + n + '件)'));
       const list = el('ol');
       group.forEach((h) => {
         const r = records[h.id] as PackedRecord;
         const li = el('li');
         const a = el('a');
         a.href = r[2];
+        links[hits.indexOf(h)] = a;
         li.appendChild(marked(a, r[1], h.terms, 999));
         if (r[4]) li.appendChild(d.createTextNode(' ' + r[4]));
         li.appendChild(marked(el('p'), r[3], h.terms, 40));
@@ -126,13 +133,29 @@ type SearchWindow = Window & {
       section.appendChild(list);
       out!.appendChild(section);
     });
-    say(hits.length + '件見つかりました(' + counts.join('、') + ')', later);
+    // The rest: only their records are still to load.
+    const rest = res.total - hits.length;
+    if (rest > 0) {
+      const more = out!.appendChild(el('button', 'さらに表示(残り' + rest + '件)'));
+      more.type = 'button';
+      more.className = 'control';
+      more.addEventListener('click', () => {
+        limit += RESULTS_PER_PAGE;
+        run(false, hits.length);
+      });
+    }
+    if (from && links[from]) links[from]!.focus();
+    say(res.total + '件見つかりました(' + counts.join('、') + ')', later);
   }
 
-  /** Runs the query in the input; `later` delays the announcement until typing pauses. */
-  function run(later: boolean): void {
+  /**
+   * Runs the query in the input; `later` delays the announcement until typing pauses; `from`,
+   * after 「さらに表示」, is the first new result.
+   */
+  function run(later: boolean, from?: number): void {
     const q = input!.value.trim();
     const mine = ++seq;
+    if (from === undefined) limit = RESULTS_PER_PAGE;
     keepInAddress(q);
     if (!q) {
       out!.textContent = '';
@@ -148,29 +171,38 @@ type SearchWindow = Window & {
       titleSearched: [],
       postings: (g) => {
         const s = shards[shardOf(g, shardCount)];
-        return s ? s[g] : undefined;
+        const list = s && s[g];
+        return list && decodePostings(list);
       },
       shardCount: shardCount,
+      kindStarts: [],
     };
-    // Three steps, each loading only what the previous one showed to be needed: the meta file and
-    // the query's shards; the shards of the actor's other names if the query names one; the
-    // chunks of records that hold the candidates.
+    // The meta file and the query's shards; the shards of the actor's other names if the query
+    // names one; then, step by step, the chunks of records that the shown results need.
     loadAll(['meta.js'].concat(shardFiles()), (ok) => {
       if (mine !== seq) return;
       if (!ok || !meta) return failed();
       const m = meta;
       data.titleSearched = m.kinds.map((k) => k[1] === 1);
+      data.kindStarts = m.kindStarts;
       const named = m.names[normalise(q).trim()];
       const aliases = named ? named[1] : [];
       loadAll(shardFiles(aliases), (ok2) => {
         if (mine !== seq) return;
         if (!ok2) return failed();
-        const chunks = chunksOf(candidateIds(q, data, maxShards, aliases), m.chunks);
-        loadAll(chunks.map((n) => 'r' + n + '.js'), (ok3) => {
-          if (mine !== seq) return;
-          if (!ok3) return failed();
-          render(q, searchRecords(q, data, maxShards, aliases, named ? named[0] : []), m, later);
-        });
+        const step = (): void => {
+          const res = searchUpTo(q, data, maxShards, aliases, named ? named[0] : [], limit);
+          if (!res.need.length) return render(q, res, m, later, from || 0);
+          const files = chunksOf(res.need, m.chunks).map((n) => 'r' + n + '.js');
+          // A chunk that ran without its records would loop: give up instead.
+          if (files.every((f) => loaded[f])) return failed();
+          loadAll(files, (ok3) => {
+            if (mine !== seq) return;
+            if (!ok3) return failed();
+            step();
+          });
+        };
+        step();
       });
     });
   }

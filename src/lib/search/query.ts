@@ -3,6 +3,9 @@
 // integration bundles src/scripts/search.ts (which imports it) into one classic script.
 import { normalise, foldOkurigana, okuriganaPattern } from './normalise.ts';
 
+/** Results shown at first, and added by each 「さらに表示」: only their records are loaded. */
+export const RESULTS_PER_PAGE = 10;
+
 /** A record as the index file carries it: [kind index, title, url, text, label]. */
 export type PackedRecord = [number, string, string, string, string];
 
@@ -12,6 +15,8 @@ export interface IndexMeta {
   kinds: Array<[string, number]>;
   /** The first record id of each chunk of records (search/r<n>.js). */
   chunks: number[];
+  /** The first record id of each kind: records are ordered by kind, so a record's kind follows from its id. */
+  kindStarts: number[];
   /**
    * Normalised name (of an actor: name, its parts, reading, English name, variants) → the ids of
    * the records with that name, and the other names to search as well (see nameTable).
@@ -29,6 +34,21 @@ export interface QueryData {
   titleSearched: readonly boolean[];
   postings: (gram: string) => readonly number[] | undefined;
   shardCount: number;
+  /** The first record id of each kind (IndexMeta.kindStarts): ranks records that are not loaded yet. */
+  kindStarts: readonly number[];
+}
+
+/** A posting list as a shard file holds it (gaps between ascending ids) back to the ids. */
+export function decodePostings(gaps: readonly number[]): number[] {
+  let id = 0;
+  return gaps.map((g, i) => (id = i ? id + g : g));
+}
+
+/** The kind of a record, from its id alone. */
+export function kindOf(id: number, kindStarts: readonly number[]): number {
+  let k = 0;
+  while (k + 1 < kindStarts.length && (kindStarts[k + 1] as number) <= id) k++;
+  return k;
 }
 
 export interface Hit {
@@ -76,7 +96,15 @@ export function gramsOf(text: string): string[] {
 export function lookupGrams(term: string, shardCount: number, maxShards: number): string[] {
   const all = gramsOf(term);
   const wanted = all.filter((g) => Array.from(g).length === 2);
-  const grams = wanted.length ? wanted : all;
+  let grams = wanted.length ? wanted : all;
+  // Spread over the term (its first and last bigrams, then between): a few of the first bigrams
+  // of ウクライナ代表団 would all come from ウクライナ and find every text that names it.
+  if (grams.length > maxShards) {
+    const n = grams.length;
+    const order: string[] = [];
+    for (let i = 0; i < maxShards; i++) order.push(grams[Math.round((i * (n - 1)) / Math.max(1, maxShards - 1))] as string);
+    grams = order.concat(grams.filter((g) => !order.includes(g)));
+  }
   const shards: number[] = [];
   const out: string[] = [];
   for (const g of grams) {
@@ -184,53 +212,100 @@ export function haystack(record: PackedRecord, titleSearched: readonly boolean[]
   return (titleSearched[record[0]] ? record[1] + '\n' : '') + record[3];
 }
 
+/** The records a query finds so far, the candidates not verified yet, and the records to load next. */
+export interface SearchResult {
+  /** Verified hits, ranked, at most `limit`. */
+  hits: Hit[];
+  /** Hits and the candidates not verified yet, per kind: the counts shown. */
+  counts: number[];
+  /** Their sum. */
+  total: number;
+  /** Record ids whose chunks must be loaded before the hits up to `limit` are known; empty when done. */
+  need: number[];
+}
+
 /**
  * The records that contain every term (as written or in another okurigana spelling), then those
  * that contain an alias, ranked: the records named by the query (exactIds) first, then by kind (the order
  * of the kinds list), direct hits before alias hits, then in index order.
- * Candidates come from the posting lists; each is verified by a substring test on its normalised
- * text, so there are no false hits.
+ * Candidates come from the posting lists and are ranked before any record is loaded (a record's
+ * kind follows from its id), so only the first `limit` of them need their records: each of those
+ * is verified by a substring test on its normalised text, so there are no false hits. The others
+ * are counted as candidates (a superset of the hits: the counts are an upper bound, exact when
+ * every bigram of the query was looked up and no candidate is a false one).
+ * Call again with the records of `need` loaded until `need` is empty.
  */
-export function searchRecords(query: string, data: QueryData, maxShards: number, aliases?: readonly string[], exactIds?: readonly number[]): Hit[] {
+export function searchUpTo(query: string, data: QueryData, maxShards: number, aliases?: readonly string[], exactIds?: readonly number[], limit?: number): SearchResult {
+  const max = limit === undefined ? Infinity : limit;
   const t = queryTerms(query);
-  if (!t.phrase) return [];
+  const counts = data.kindStarts.map(() => 0);
+  const result: SearchResult = { hits: [], counts: counts, total: 0, need: [] };
+  if (!t.phrase) return result;
   const cache: Record<number, string> = {};
   function text(id: number): string {
     const r = data.records[id];
-    // A record whose chunk is not loaded is no hit (the client loads every candidate's chunk).
     return (cache[id] ??= r ? normalise(haystack(r, data.titleSearched)) : '');
   }
-  function matches(id: number, term: string): boolean {
-    const t = text(id);
-    return t.includes(term) || okuriganaPattern(term).test(t);
+  function matches(id: number, terms: readonly string[]): boolean {
+    const s = text(id);
+    return terms.every((term) => s.includes(term) || okuriganaPattern(term).test(s));
   }
-  function find(terms: string[]): number[] {
-    let ids: number[] | undefined;
-    for (const term of terms) {
-      const c = termCandidates(term, data, maxShards).filter((id) => matches(id, term));
-      ids = ids ? ids.filter((id) => c.includes(id)) : c;
-    }
-    return ids || [];
+  function candidates(terms: readonly string[]): number[] {
+    return intersect(terms.map((term) => termCandidates(term, data, maxShards)));
   }
+  // The whole query, or its words if no candidate of the whole query is a hit. A query with a
+  // space is its words at once: the texts have no spaces, and its bigrams stop at the space, so
+  // every record with both halves would be a candidate to load only to be rejected.
   let terms = [t.phrase];
-  let ids = find(terms);
-  if (!ids.length && t.words.length) {
+  const phrase = t.phrase.includes(' ') && t.words.length ? [] : candidates(terms);
+  if (t.words.length && !phrase.some((id) => data.records[id] && matches(id, terms))) {
+    const unknown = phrase.filter((id) => !data.records[id]);
+    if (unknown.length) {
+      result.need = unknown.slice(0, Math.max(1, Math.min(max, unknown.length)));
+      return result;
+    }
     terms = t.words;
-    ids = find(terms);
   }
-  const hits: Hit[] = ids.map((id) => {
-    return { id: id, terms: terms, exact: (exactIds || []).includes(id), alias: false };
-  });
-  for (const alias of aliases || []) {
-    for (const id of find([alias])) {
-      if (!hits.some((h) => h.id === id)) hits.push({ id: id, terms: [alias], exact: false, alias: true });
+  const exact = exactIds || [];
+  const list: Array<{ id: number; alias: boolean; exact: boolean; kind: number }> = [];
+  const seen: Record<number, boolean> = {};
+  for (const [ids, alias] of [[terms === t.words ? candidates(terms) : phrase, false]].concat((aliases || []).map((a) => [candidates([a]), true])) as Array<[number[], boolean]>) {
+    for (const id of ids) {
+      if (seen[id]) continue;
+      seen[id] = true;
+      list.push({ id: id, alias: alias, exact: exact.includes(id), kind: kindOf(id, data.kindStarts) });
     }
   }
-  return hits.sort((a, b) => {
-    const ra = data.records[a.id] as PackedRecord;
-    const rb = data.records[b.id] as PackedRecord;
-    return Number(b.exact) - Number(a.exact) || ra[0] - rb[0] || Number(a.alias) - Number(b.alias) || a.id - b.id;
-  });
+  list.sort((a, b) => Number(b.exact) - Number(a.exact) || a.kind - b.kind || Number(a.alias) - Number(b.alias) || a.id - b.id);
+  for (const c of list) {
+    if (result.hits.length + result.need.length >= max) {
+      counts[c.kind]++;
+      continue;
+    }
+    if (!data.records[c.id]) {
+      result.need.push(c.id);
+      counts[c.kind]++;
+      continue;
+    }
+    if (result.need.length) {
+      counts[c.kind]++;
+      continue;
+    }
+    // A direct candidate is tried with the query's terms, then (like an alias candidate) with each alias.
+    const found = c.alias ? undefined : matches(c.id, terms) ? terms : undefined;
+    const alias = found ? undefined : (aliases || []).find((a) => matches(c.id, [a]));
+    if (found || alias !== undefined) {
+      result.hits.push({ id: c.id, terms: found || [alias as string], exact: c.exact, alias: !found });
+      counts[c.kind]++;
+    }
+  }
+  result.total = counts.reduce((a, b) => a + b, 0);
+  return result;
+}
+
+/** Every hit of a query, with every candidate's record at hand (the tests and the build). */
+export function searchRecords(query: string, data: QueryData, maxShards: number, aliases?: readonly string[], exactIds?: readonly number[]): Hit[] {
+  return searchUpTo(query, data, maxShards, aliases, exactIds).hits;
 }
 
 /**
