@@ -18,7 +18,7 @@ export async function bundleSearchClient(): Promise<string> {
     bundle: true,
     format: 'iife',
     minify: true,
-    target: ['es2020'],
+    target: ['es2022'],
     write: false,
     legalComments: 'none',
     // Japanese UI strings as UTF-8 rather than \u escapes: half the bytes. The page is UTF-8, so is the script.

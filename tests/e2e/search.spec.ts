@@ -45,7 +45,7 @@ const cases: Array<{ q: string; first?: string; includes: string[] }> = [
   // ワルツ is a variant of ウォルツ: the actor first, then every text that names him ウォルツ.
   { q: 'ワルツ', first: 'actors/waltz.html', includes: ['articles/analysis.html#p2', ev('waltz-removed')] },
   { q: '停戦', includes: ['articles/analysis.html#p4', 'articles/statement.html#p3', ev('joint-statement')] },
-  { q: '捕虜交換', includes: [ev('joint-statement'), ev('trump-zelensky-call'), ev('istanbul-third-round')] },
+  { q: '捕虜交換', includes: ['tracker/humanitarian.html', ev('joint-statement'), ev('pow-exchange-157')] },
   { q: 'イスタンブール', includes: [ev('istanbul-second-round'), ev('istanbul-third-round')] },
   { q: 'アラスカ', includes: [ev('alaska-summit')] },
   { q: 'どこにもない言葉', includes: [] },

@@ -41,6 +41,8 @@ describe('normalise', () => {
     expect(okuriganaPattern('引き出す').test('引出す')).toBe(true);
     expect(okuriganaPattern('取決め').test('取り決め')).toBe(true);
     expect(okuriganaPattern('日本首相').test('日本の首相')).toBe(false);
+    // Only syntax characters are escaped: in a /u pattern \- is an error, and F-16 would throw.
+    expect(okuriganaPattern('f-16').test('米国のf-16戦闘機')).toBe(true);
   });
 });
 
@@ -104,6 +106,8 @@ describe('the index on a fixture', () => {
     ['原発停戦', []],
     ['ゼレンスキー原発', []],
     ['存在しない言葉', []],
+    // Characters that a pattern must not escape in /u mode (\- is an error there).
+    ['a.b(c)', []],
     ['', []],
   ])('%s', (q, expected) => {
     expect(urls(q)).toEqual(expected);

@@ -44,10 +44,10 @@ export function decodePostings(gaps: readonly number[]): number[] {
   return gaps.map((g, i) => (id = i ? id + g : g));
 }
 
-/** The kind of a record, from its id alone. */
-export function kindOf(id: number, kindStarts: readonly number[]): number {
+/** The range an id falls in, given the first id of each (ascending): a record's kind or its chunk. */
+export function slotOf(id: number, starts: readonly number[]): number {
   let k = 0;
-  while (k + 1 < kindStarts.length && (kindStarts[k + 1] as number) <= id) k++;
+  while (k + 1 < starts.length && (starts[k + 1] as number) <= id) k++;
   return k;
 }
 
@@ -97,14 +97,10 @@ export function lookupGrams(term: string, shardCount: number, maxShards: number)
   const all = gramsOf(term);
   const wanted = all.filter((g) => Array.from(g).length === 2);
   let grams = wanted.length ? wanted : all;
-  // Spread over the term (its first and last bigrams, then between): a few of the first bigrams
-  // of ウクライナ代表団 would all come from ウクライナ and find every text that names it.
-  if (grams.length > maxShards) {
-    const n = grams.length;
-    const order: string[] = [];
-    for (let i = 0; i < maxShards; i++) order.push(grams[Math.round((i * (n - 1)) / Math.max(1, maxShards - 1))] as string);
-    grams = order.concat(grams.filter((g) => !order.includes(g)));
-  }
+  // From both ends inwards (first, last, second, second last…): a few of the first bigrams of
+  // ウクライナ代表団 would all come from ウクライナ and find every text that names it.
+  const n = grams.length;
+  grams = grams.map((_, i) => grams[i % 2 ? n - 1 - (i >> 1) : i >> 1] as string);
   const shards: number[] = [];
   const out: string[] = [];
   for (const g of grams) {
@@ -198,13 +194,7 @@ export function candidateIds(query: string, data: QueryData, maxShards: number, 
 
 /** The chunks (numbers of search/r<n>.js) that hold the given record ids. */
 export function chunksOf(ids: readonly number[], starts: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const id of ids) {
-    let n = 0;
-    while (n + 1 < starts.length && (starts[n + 1] as number) <= id) n++;
-    if (!out.includes(n)) out.push(n);
-  }
-  return out.sort((a, b) => a - b);
+  return [...new Set(ids.map((id) => slotOf(id, starts)))].sort((a, b) => a - b);
 }
 
 /** The searchable text of a record: its text, preceded by its title where its kind says so. */
@@ -235,71 +225,51 @@ export interface SearchResult {
  * every bigram of the query was looked up and no candidate is a false one).
  * Call again with the records of `need` loaded until `need` is empty.
  */
-export function searchUpTo(query: string, data: QueryData, maxShards: number, aliases?: readonly string[], exactIds?: readonly number[], limit?: number): SearchResult {
-  const max = limit === undefined ? Infinity : limit;
+export function searchUpTo(query: string, data: QueryData, maxShards: number, aliases: readonly string[] = [], exactIds: readonly number[] = [], limit = Infinity): SearchResult {
   const t = queryTerms(query);
-  const counts = data.kindStarts.map(() => 0);
-  const result: SearchResult = { hits: [], counts: counts, total: 0, need: [] };
+  const result: SearchResult = { hits: [], counts: data.kindStarts.map(() => 0), total: 0, need: [] };
   if (!t.phrase) return result;
   const cache: Record<number, string> = {};
-  function text(id: number): string {
-    const r = data.records[id];
-    return (cache[id] ??= r ? normalise(haystack(r, data.titleSearched)) : '');
-  }
+  const loaded = (id: number): boolean => !!data.records[id];
   function matches(id: number, terms: readonly string[]): boolean {
-    const s = text(id);
+    const s = (cache[id] ??= normalise(haystack(data.records[id] as PackedRecord, data.titleSearched)));
     return terms.every((term) => s.includes(term) || okuriganaPattern(term).test(s));
   }
-  function candidates(terms: readonly string[]): number[] {
-    return intersect(terms.map((term) => termCandidates(term, data, maxShards)));
-  }
+  const candidates = (terms: readonly string[]): number[] => intersect(terms.map((term) => termCandidates(term, data, maxShards)));
   // The whole query, or its words if no candidate of the whole query is a hit. A query with a
   // space is its words at once: the texts have no spaces, and its bigrams stop at the space, so
   // every record with both halves would be a candidate to load only to be rejected.
   let terms = [t.phrase];
-  const phrase = t.phrase.includes(' ') && t.words.length ? [] : candidates(terms);
-  if (t.words.length && !phrase.some((id) => data.records[id] && matches(id, terms))) {
-    const unknown = phrase.filter((id) => !data.records[id]);
+  let direct = t.phrase.includes(' ') && t.words.length ? [] : candidates(terms);
+  if (t.words.length && !direct.some((id) => loaded(id) && matches(id, terms))) {
+    const unknown = direct.filter((id) => !loaded(id));
     if (unknown.length) {
-      result.need = unknown.slice(0, Math.max(1, Math.min(max, unknown.length)));
+      result.need = unknown.slice(0, limit);
       return result;
     }
-    terms = t.words;
+    direct = candidates((terms = t.words));
   }
-  const exact = exactIds || [];
+  const seen: Record<number, number> = {};
   const list: Array<{ id: number; alias: boolean; exact: boolean; kind: number }> = [];
-  const seen: Record<number, boolean> = {};
-  for (const [ids, alias] of [[terms === t.words ? candidates(terms) : phrase, false]].concat((aliases || []).map((a) => [candidates([a]), true])) as Array<[number[], boolean]>) {
-    for (const id of ids) {
-      if (seen[id]) continue;
-      seen[id] = true;
-      list.push({ id: id, alias: alias, exact: exact.includes(id), kind: kindOf(id, data.kindStarts) });
-    }
-  }
-  list.sort((a, b) => Number(b.exact) - Number(a.exact) || a.kind - b.kind || Number(a.alias) - Number(b.alias) || a.id - b.id);
+  [direct].concat(aliases.map((a) => candidates([a]))).forEach((ids, n) => {
+    for (const id of ids) if (!seen[id]) list.push({ id: id, alias: n > 0, exact: exactIds.includes(id), kind: slotOf(id, data.kindStarts) }), (seen[id] = 1);
+  });
+  list.sort((a, b) => +b.exact - +a.exact || a.kind - b.kind || +a.alias - +b.alias || a.id - b.id);
   for (const c of list) {
-    if (result.hits.length + result.need.length >= max) {
-      counts[c.kind]++;
-      continue;
+    let counted = true;
+    // Verified in rank order up to `limit`, and only while no earlier candidate waits for its record.
+    if (result.hits.length + result.need.length < limit) {
+      if (!loaded(c.id)) result.need.push(c.id);
+      else if (!result.need.length) {
+        // A direct candidate is tried with the query's terms, then (like an alias candidate) with each alias.
+        const found = !c.alias && matches(c.id, terms) ? terms : aliases.filter((a) => matches(c.id, [a])).slice(0, 1);
+        if (found.length) result.hits.push({ id: c.id, terms: found, exact: c.exact, alias: found !== terms });
+        else counted = false;
+      }
     }
-    if (!data.records[c.id]) {
-      result.need.push(c.id);
-      counts[c.kind]++;
-      continue;
-    }
-    if (result.need.length) {
-      counts[c.kind]++;
-      continue;
-    }
-    // A direct candidate is tried with the query's terms, then (like an alias candidate) with each alias.
-    const found = c.alias ? undefined : matches(c.id, terms) ? terms : undefined;
-    const alias = found ? undefined : (aliases || []).find((a) => matches(c.id, [a]));
-    if (found || alias !== undefined) {
-      result.hits.push({ id: c.id, terms: found || [alias as string], exact: c.exact, alias: !found });
-      counts[c.kind]++;
-    }
+    if (counted) result.counts[c.kind]!++;
   }
-  result.total = counts.reduce((a, b) => a + b, 0);
+  result.total = result.counts.reduce((a, b) => a + b, 0);
   return result;
 }
 
@@ -323,19 +293,11 @@ export function excerpt(text: string, terms: readonly string[], radius: number):
     norm += n;
   });
   const spans: Array<[number, number]> = [];
+  // The okurigana pattern finds the term as written and in any other okurigana spelling.
   for (const term of terms) {
-    let at = term ? norm.indexOf(term) : -1;
-    const found = at >= 0;
-    while (at >= 0) {
-      spans.push([origin[at] as number, (origin[at + term.length - 1] as number) + 1]);
-      at = norm.indexOf(term, at + term.length);
-    }
-    // Not as written: in another okurigana spelling.
-    if (!found && term) {
-      const re = okuriganaPattern(term);
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(norm))) spans.push([origin[m.index] as number, (origin[m.index + m[0].length - 1] as number) + 1]);
-    }
+    const re = okuriganaPattern(term);
+    let m: RegExpExecArray | null;
+    while (term && (m = re.exec(norm))) spans.push([origin[m.index] as number, (origin[m.index + m[0].length - 1] as number) + 1]);
   }
   spans.sort((a, b) => a[0] - b[0]);
   const first = spans[0];
