@@ -123,7 +123,8 @@ export function lookupGrams(term: string, shardCount: number, maxShards: number)
 export function queryTerms(query: string): { phrase: string; words: string[] } {
   const phrase = normalise(query).trim();
   const words: string[] = [];
-  const Seg = typeof Intl !== 'undefined' ? (Intl as unknown as { Segmenter?: typeof Intl.Segmenter }).Segmenter : undefined;
+  // Firefox before 125 has no Segmenter: the words are then those between spaces.
+  const Seg = (Intl as unknown as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
   const parts = Seg
     ? Array.from(new Seg('ja', { granularity: 'word' }).segment(query)).filter((s) => s.isWordLike).map((s) => s.segment)
     : query.split(/\s+/);
