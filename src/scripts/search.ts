@@ -1,184 +1,41 @@
-// The search page's script, bundled by src/integrations/search-index.ts into one classic script
-// (search/search.js): no ES module and no fetch() at run time, since file:// allows neither. The
-// index files are classic scripts too, loaded on demand with <script src> relative to this page,
-// which the page's CSP allows as 'self'. Everything about matching and ranking is in
-// src/lib/search/query.ts, shared with the unit tests.
-import { normalise } from '../lib/search/normalise.ts';
-import { neededShards, searchRecords, candidateIds, chunksOf, excerpt, shardOf, type PackedRecord, type Hit, type IndexMeta, type QueryData } from '../lib/search/query.ts';
-
-type Shard = Record<string, number[]>;
-type SearchWindow = Window & {
-  __searchShard?: (n: number, shard: Shard) => void;
-  __searchMeta?: (meta: IndexMeta) => void;
-  __searchChunk?: (start: number, records: PackedRecord[]) => void;
-};
+// The search page's script: small, so the page stays light until someone searches. It wires the
+// form (nothing runs while an IME is composing; ?q= runs at once) and, with the first query,
+// loads the engine (search/engine.js, from src/scripts/search-engine.ts) as a classic script
+// next to the index files, which file:// and the page's CSP ('self') allow.
+type SearchWindow = Window & { __searchRun?: (later: boolean) => void };
 
 (() => {
   const d = document;
   const w = window as SearchWindow;
   const root = d.querySelector<HTMLElement>('[data-search]');
   const status = d.querySelector<HTMLElement>('[data-search-status]');
-  const out = d.querySelector<HTMLElement>('[data-search-results]');
   const form = root && root.querySelector('form');
   const input = form && form.querySelector<HTMLInputElement>('input[name="q"]');
-  if (!root || !status || !out || !form || !input) return;
+  if (!root || !status || !form || !input) return;
   const nojs = d.querySelector<HTMLElement>('[data-search-nojs]');
   if (nojs) nojs.hidden = true;
-  const base = root.dataset['index'] || 'search/';
-  const version = root.dataset['version'] || '';
-  const shardCount = Number(root.dataset['shards']);
-  const maxShards = Number(root.dataset['maxShards']);
-  const shards: Record<number, Shard> = {};
-  let meta: IndexMeta | undefined;
-  const loaded: Record<string, boolean> = {};
-  let seq = 0;
-  let announceTimer: number | undefined;
+  let loading = false;
+  let later = false;
 
-  const records: PackedRecord[] = [];
-  w.__searchShard = (n, shard) => { shards[n] = shard; };
-  w.__searchMeta = (m) => { meta = m; };
-  w.__searchChunk = (start, list) => {
-    list.forEach((r, i) => { records[start + i] = r; });
-  };
-
-  /**
-   * Loads index files as classic scripts, each once, then calls back (true if all ran). Two quick
-   * queries may load a file twice; its callback only stores data, so that is harmless.
-   */
-  function loadAll(paths: string[], done: (ok: boolean) => void): void {
-    let left = 1;
-    let allOk = true;
-    const settle = (ok: boolean): void => {
-      allOk = allOk && ok;
-      if (!--left) done(allOk);
+  /** Runs the query in the input; `delay` holds the announcement until typing pauses. */
+  function run(delay: boolean): void {
+    later = delay;
+    if (w.__searchRun) return w.__searchRun(delay);
+    if (loading) return;
+    loading = true;
+    const el = d.createElement('script');
+    el.src = (root!.dataset['index'] || 'search/') + 'engine.js?v=' + root!.dataset['version'];
+    el.onload = () => { w.__searchRun!(later); };
+    el.onerror = () => {
+      loading = false;
+      status!.textContent = '検索データを読み込めませんでした';
     };
-    paths.forEach((p) => {
-      if (loaded[p]) return;
-      left++;
-      const el = d.createElement('script');
-      el.src = base + p + '?v=' + version;
-      el.onload = () => { loaded[p] = true; el.remove(); settle(true); };
-      el.onerror = () => { el.remove(); settle(false); };
-      d.head.appendChild(el);
-    });
-    settle(true);
-  }
-
-  function say(text: string, later: boolean): void {
-    clearTimeout(announceTimer);
-    if (later) announceTimer = window.setTimeout(() => { status!.textContent = text; }, 300);
-    else status!.textContent = text;
-  }
-
-  function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
-    const e = d.createElement(tag);
-    if (text) e.textContent = text;
-    return e;
-  }
-
-  /** Fills `parent` with `text` around its first match, the matches in <mark>. */
-  function marked<T extends HTMLElement>(parent: T, text: string, terms: string[], radius: number): T {
-    excerpt(text, terms, radius).forEach((piece, i) => {
-      if (piece) parent.appendChild(i % 2 ? el('mark', piece) : d.createTextNode(piece));
-    });
-    return parent;
-  }
-
-  function keepInAddress(q: string): void {
-    try {
-      const url = new URL(location.href);
-      if (q) url.searchParams.set('q', q);
-      else url.searchParams.delete('q');
-      history.replaceState(history.state, '', url.href);
-    } catch (e) {
-      // Some browsers refuse replaceState on file://; the search still works.
-    }
-  }
-
-  function render(q: string, hits: Hit[], m: IndexMeta, later: boolean): void {
-    out!.textContent = '';
-    if (!hits.length) {
-      say('「' + q + '」は見つかりませんでした', false);
-      return;
-    }
-    const first = hits[0] as Hit;
-    if (first.terms.length > 1) {
-      out!.appendChild(el('p', first.terms.map((t) => '「' + t + '」').join('') + 'をすべて含む結果です。')).className = 'small';
-    }
-    const counts: string[] = [];
-    m.kinds.forEach((kind, k) => {
-      const group = hits.filter((h) => (records[h.id] as PackedRecord)[0] === k);
-      if (!group.length) return;
-      counts.push(kind[0] + group.length + '件');
-      const section = el('section');
-      section.appendChild(el('h2', kind[0] + '(' + group.length + '件)'));
-      const list = el('ol');
-      group.forEach((h) => {
-        const r = records[h.id] as PackedRecord;
-        const li = el('li');
-        const a = el('a');
-        a.href = r[2];
-        li.appendChild(marked(a, r[1], h.terms, 999));
-        if (r[4]) li.appendChild(d.createTextNode(' ' + r[4]));
-        li.appendChild(marked(el('p'), r[3], h.terms, 40));
-        list.appendChild(li);
-      });
-      section.appendChild(list);
-      out!.appendChild(section);
-    });
-    say(hits.length + '件見つかりました(' + counts.join('、') + ')', later);
-  }
-
-  /** Runs the query in the input; `later` delays the announcement until typing pauses. */
-  function run(later: boolean): void {
-    const q = input!.value.trim();
-    const mine = ++seq;
-    keepInAddress(q);
-    if (!q) {
-      out!.textContent = '';
-      say('', false);
-      return;
-    }
-    const shardFiles = (aliases?: string[]): string[] => {
-      return neededShards(q, shardCount, maxShards, aliases).map((n) => 's' + n + '.js');
-    };
-    const failed = (): void => { say('検索データを読み込めませんでした', false); };
-    const data: QueryData = {
-      records: records,
-      titleSearched: [],
-      postings: (g) => {
-        const s = shards[shardOf(g, shardCount)];
-        return s ? s[g] : undefined;
-      },
-      shardCount: shardCount,
-    };
-    // Three steps, each loading only what the previous one showed to be needed: the meta file and
-    // the query's shards; the shards of the actor's other names if the query names one; the
-    // chunks of records that hold the candidates.
-    loadAll(['meta.js'].concat(shardFiles()), (ok) => {
-      if (mine !== seq) return;
-      if (!ok || !meta) return failed();
-      const m = meta;
-      data.titleSearched = m.kinds.map((k) => k[1] === 1);
-      const named = m.names[normalise(q).trim()];
-      const aliases = named ? named[1] : [];
-      loadAll(shardFiles(aliases), (ok2) => {
-        if (mine !== seq) return;
-        if (!ok2) return failed();
-        const chunks = chunksOf(candidateIds(q, data, maxShards, aliases), m.chunks);
-        loadAll(chunks.map((n) => 'r' + n + '.js'), (ok3) => {
-          if (mine !== seq) return;
-          if (!ok3) return failed();
-          render(q, searchRecords(q, data, maxShards, aliases, named ? named[0] : []), m, later);
-        });
-      });
-    });
+    d.head.appendChild(el);
   }
 
   // Nothing runs while an IME is composing: the text is not final yet (compositionend runs it).
   input.addEventListener('input', (e) => {
-    if ((e as InputEvent).isComposing) return;
-    run(true);
+    if (!(e as InputEvent).isComposing) run(true);
   });
   input.addEventListener('compositionend', () => { run(true); });
   form.addEventListener('submit', (e) => {

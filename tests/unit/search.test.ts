@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { runInNewContext } from 'node:vm';
 import { normalise, foldOkurigana, okuriganaPattern } from '../../src/lib/search/normalise.ts';
 import { buildSearchIndex, indexFiles, shardPath, nameTable, MIN_SHARDS, type KindSpec, type SearchRecord } from '../../src/lib/search/index.ts';
-import { searchRecords, excerpt, neededShards, queryTerms, gramsOf, lookupGrams, shardOf, candidateIds, chunksOf, type QueryData } from '../../src/lib/search/query.ts';
+import { searchRecords, searchUpTo, excerpt, neededShards, queryTerms, gramsOf, lookupGrams, shardOf, candidateIds, chunksOf, decodePostings, type QueryData } from '../../src/lib/search/query.ts';
 import { storyKinds, storyRecords } from '../../src/lib/search/records.ts';
 import { fixtureStory, loadStory } from './load-content.ts';
 
@@ -41,6 +41,8 @@ describe('normalise', () => {
     expect(okuriganaPattern('引き出す').test('引出す')).toBe(true);
     expect(okuriganaPattern('取決め').test('取り決め')).toBe(true);
     expect(okuriganaPattern('日本首相').test('日本の首相')).toBe(false);
+    // Only syntax characters are escaped: in a /u pattern \- is an error, and F-16 would throw.
+    expect(okuriganaPattern('f-16').test('米国のf-16戦闘機')).toBe(true);
   });
 });
 
@@ -67,6 +69,7 @@ function queryData(input: readonly SearchRecord[]): QueryData {
     titleSearched: index.kinds.map((k) => Boolean(k.titleSearched)),
     postings: (g) => index.shards[shardOf(g, index.shardCount)]![g],
     shardCount: index.shardCount,
+    kindStarts: index.kindStarts,
   };
 }
 /** What the client does: look the query up in the names table, then search. */
@@ -103,6 +106,8 @@ describe('the index on a fixture', () => {
     ['原発停戦', []],
     ['ゼレンスキー原発', []],
     ['存在しない言葉', []],
+    // Characters that a pattern must not escape in /u mode (\- is an error there).
+    ['a.b(c)', []],
     ['', []],
   ])('%s', (q, expected) => {
     expect(urls(q)).toEqual(expected);
@@ -165,6 +170,9 @@ describe('index files', () => {
     expect(got.records).toEqual(index.records);
     expect(got.meta?.names['わるつ']).toEqual([[0], ['まいく・うぉるつ', 'うぉるつ']]);
     expect(Object.keys(got.shards)).toHaveLength(MIN_SHARDS);
+    // Posting lists travel as gaps between ids.
+    const gram = shardOf('停戦', MIN_SHARDS);
+    expect(decodePostings((got.shards[gram] as Record<string, number[]>)['停戦']!)).toEqual(index.shards[gram]!['停戦']);
     expect(files.map((f) => f.path)).toContain(shardPath(63));
   });
 
@@ -177,12 +185,13 @@ describe('index files', () => {
     }));
     const index = buildSearchIndex(kinds, many);
     expect(index.chunks.length).toBeGreaterThan(2);
-    expect(chunksOf([0, 7, 308, 399], index.chunks)).toEqual([...new Set([0, chunksOf([308], index.chunks)[0]!, chunksOf([399], index.chunks)[0]!])]);
+    expect(chunksOf([0, 1, 308, 399], index.chunks)).toEqual([...new Set([0, chunksOf([308], index.chunks)[0]!, chunksOf([399], index.chunks)[0]!])]);
     const data: QueryData = {
       records: [],
       titleSearched: [false, false, true],
       postings: (g) => index.shards[shardOf(g, index.shardCount)]![g],
       shardCount: index.shardCount,
+      kindStarts: index.kindStarts,
     };
     const ids = candidateIds('停戦', data, 3);
     expect(ids).toEqual([7, 308]);
@@ -191,6 +200,39 @@ describe('index files', () => {
     // With only those chunks loaded, the query finds all its hits.
     const loaded: QueryData = { ...data, records: index.records.map((r, id) => (chunks.includes(chunksOf([id], index.chunks)[0]!) ? r : undefined)) };
     expect(searchRecords('停戦', loaded, 3).map((h) => h.id)).toEqual([7, 308]);
+  });
+
+  test('a page of results needs only the records of its hits; the count comes from the posting lists', () => {
+    const many: SearchRecord[] = Array.from({ length: 400 }, (_, i) => ({
+      kind: 'paragraph',
+      title: '記事',
+      text: `${i % 10 === 3 ? '停戦' : '和平'}について、長い段落の本文がここに続く。`.repeat(12),
+      url: `articles/a.html#p${i + 1}`,
+    }));
+    const index = buildSearchIndex(kinds, many);
+    const data: QueryData = {
+      records: [],
+      titleSearched: [false, false, true],
+      postings: (g) => index.shards[shardOf(g, index.shardCount)]![g],
+      shardCount: index.shardCount,
+      kindStarts: index.kindStarts,
+    };
+    let page = searchUpTo('停戦', data, 3, [], [], 5);
+    expect(page.hits).toEqual([]);
+    expect(page.need).toEqual([3, 13, 23, 33, 43]);
+    expect(page.total).toBe(40);
+    const records = data.records as unknown[];
+    for (const c of chunksOf(page.need, index.chunks)) for (let id = index.chunks[c]!; id < (index.chunks[c + 1] ?? 400); id++) records[id] = index.records[id];
+    page = searchUpTo('停戦', data, 3, [], [], 5);
+    expect(page.need).toEqual([]);
+    expect(page.hits.map((h) => h.id)).toEqual([3, 13, 23, 33, 43]);
+    expect(page.total).toBe(40);
+    expect(page.counts).toEqual([0, 40, 0]);
+    // Chunks hold one kind each, so a kind's first results never wait for another kind's records.
+    expect(index.chunks.length).toBeLessThan(400);
+    const mixed = buildSearchIndex(kinds, [...many.slice(0, 3), { kind: 'event', title: 'e', text: '停戦', url: 'timeline.html#e' } as SearchRecord]);
+    expect(mixed.chunks).toEqual([0, 3]);
+    expect(mixed.kindStarts).toEqual([0, 0, 3]);
   });
 
   test('a bigger index gets more shards', () => {
@@ -206,6 +248,6 @@ describe('index files', () => {
     const model = loadStory(fixtureStory);
     const story = storyRecords(model);
     expect(new Set(story.map((r) => r.kind))).toEqual(new Set(storyKinds.map((k) => k.kind)));
-    for (const r of story) expect(r.url).toMatch(/^(articles\/[a-z0-9-]+\.html#p\d+|actors\/[a-z0-9-]+\.html|timeline\.html#[a-z0-9-]+)$/);
+    for (const r of story) expect(r.url).toMatch(/^(articles\/[a-z0-9-]+\.html#p\d+|actors\/[a-z0-9-]+\.html|tracker\/[a-z0-9-]+\.html|timeline(\/[0-9]{4}-q[1-4])?\.html#[a-z0-9-]+)$/);
   });
 });

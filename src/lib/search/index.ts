@@ -32,14 +32,20 @@ export interface SearchRecord {
   names?: string[];
 }
 
-/** At least 64 shards (at this site's size a few hundred bytes each); more as the index grows. */
+/** At least 64 shards; more as the index grows. */
 export const MIN_SHARDS = 64;
-/** Posting lists per shard, in bytes of JSON before compression, that a growing index aims at. */
-const SHARD_TARGET_BYTES = 4096;
-/** Records per chunk, in bytes of JSON before compression (about 10 KB gzip of Japanese text). */
-const CHUNK_TARGET_BYTES = 32768;
+/**
+ * Posting lists per shard, in bytes of (delta-encoded) JSON before compression, that a growing
+ * index aims at: about 0.4 KB gzip a shard, so that a query's handful of shards stays small.
+ */
+const SHARD_TARGET_BYTES = 1024;
+/**
+ * Records per chunk, in UTF-8 bytes of JSON before compression (about 2.5 KB gzip of Japanese
+ * text). A chunk holds one kind only, so a query's first results (ranked by kind) hit few chunks.
+ */
+const CHUNK_TARGET_BYTES = 4096;
 /** A term is looked up in at most this many shards (any subset of its bigrams is enough). */
-export const MAX_SHARDS_PER_TERM = 3;
+export const MAX_SHARDS_PER_TERM = 6;
 /** The global functions the index files call. */
 export const SHARD_CALLBACK = '__searchShard';
 export const META_CALLBACK = '__searchMeta';
@@ -53,6 +59,8 @@ export interface SearchIndex {
   shards: Array<Record<string, number[]>>;
   /** First record id of each chunk. */
   chunks: number[];
+  /** First record id of each kind (records are ordered by kind). */
+  kindStarts: number[];
   names: IndexMeta['names'];
 }
 
@@ -77,21 +85,25 @@ export function buildSearchIndex(kinds: readonly KindSpec[], input: readonly Sea
     }
   });
   let bytes = 0;
-  for (const [gram, ids] of postings) bytes += gram.length * 3 + 4 + JSON.stringify(ids).length;
+  for (const [gram, ids] of postings) bytes += gram.length * 3 + 4 + JSON.stringify(deltas(ids)).length;
   const count = shardCount ?? Math.max(MIN_SHARDS, 2 ** Math.ceil(Math.log2(Math.max(1, bytes / SHARD_TARGET_BYTES))));
   const shards: Array<Record<string, number[]>> = Array.from({ length: count }, () => ({}));
   for (const [gram, ids] of postings) shards[shardOf(gram, count)]![gram] = ids;
   const chunks: number[] = [];
+  const kindStarts = kinds.map((_, k) => {
+    const at = records.findIndex((r) => r[0] >= k);
+    return at < 0 ? records.length : at;
+  });
   let size = Infinity;
   records.forEach((record, id) => {
-    const length = JSON.stringify(record).length;
-    if (size + length > CHUNK_TARGET_BYTES) {
-      chunks.push(id);
+    const length = Buffer.byteLength(JSON.stringify(record));
+    if (size + length > CHUNK_TARGET_BYTES || kindStarts.includes(id)) {
+      if (!chunks.includes(id)) chunks.push(id);
       size = 0;
     }
     size += length;
   });
-  return { kinds: [...kinds], records, shardCount: count, shards, chunks, names: nameTable(sorted) };
+  return { kinds: [...kinds], records, shardCount: count, shards, chunks, kindStarts, names: nameTable(sorted) };
 }
 
 /**
@@ -130,6 +142,7 @@ export function indexMeta(index: SearchIndex): IndexMeta {
   return {
     kinds: index.kinds.map((k) => [k.heading, k.titleSearched ? 1 : 0]),
     chunks: index.chunks,
+    kindStarts: index.kindStarts,
     names: index.names,
   };
 }
@@ -142,8 +155,20 @@ export function indexFiles(index: SearchIndex): IndexFile[] {
       path: chunkPath(n),
       content: `${CHUNK_CALLBACK}(${start},${JSON.stringify(index.records.slice(start, index.chunks[n + 1] ?? index.records.length))});\n`,
     })),
-    ...index.shards.map((shard, n) => ({ path: shardPath(n), content: `${SHARD_CALLBACK}(${n},${JSON.stringify(shard)});\n` })),
+    ...index.shards.map((shard, n) => ({ path: shardPath(n), content: `${SHARD_CALLBACK}(${n},${JSON.stringify(encodeShard(shard))});\n` })),
   ];
+}
+
+/** An ascending list as the gaps between its ids (the first id as is): small numbers compress better. */
+export function deltas(ids: readonly number[]): number[] {
+  return ids.map((id, i) => (i ? id - ids[i - 1]! : id));
+}
+
+/** A shard as its file holds it: every posting list delta-encoded (decodePostings reverses it). */
+export function encodeShard(shard: Record<string, number[]>): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const g in shard) out[g] = deltas(shard[g]!);
+  return out;
 }
 
 /** A short hash of the index files: appended to their URLs so that a new deploy is never mixed with a cached old shard. */

@@ -37,7 +37,8 @@ export function okuriganaPattern(term: string): RegExp {
   const chars = Array.from(foldOkurigana(term));
   let source = '';
   chars.forEach((c, i) => {
-    source += c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    // Syntax characters only: in a /u pattern, \- and other needless escapes are errors.
+    source += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     const next = chars[i + 1];
     if (next !== undefined && /\p{Script=Han}/u.test(c) && /\p{Script=Han}/u.test(next)) source += '[' + OKURIGANA_KANA + ']?';
   });

@@ -3,6 +3,9 @@
 // integration bundles src/scripts/search.ts (which imports it) into one classic script.
 import { normalise, foldOkurigana, okuriganaPattern } from './normalise.ts';
 
+/** Results shown at first, and added by each 「さらに表示」: only their records are loaded. */
+export const RESULTS_PER_PAGE = 10;
+
 /** A record as the index file carries it: [kind index, title, url, text, label]. */
 export type PackedRecord = [number, string, string, string, string];
 
@@ -12,6 +15,8 @@ export interface IndexMeta {
   kinds: Array<[string, number]>;
   /** The first record id of each chunk of records (search/r<n>.js). */
   chunks: number[];
+  /** The first record id of each kind: records are ordered by kind, so a record's kind follows from its id. */
+  kindStarts: number[];
   /**
    * Normalised name (of an actor: name, its parts, reading, English name, variants) → the ids of
    * the records with that name, and the other names to search as well (see nameTable).
@@ -29,6 +34,21 @@ export interface QueryData {
   titleSearched: readonly boolean[];
   postings: (gram: string) => readonly number[] | undefined;
   shardCount: number;
+  /** The first record id of each kind (IndexMeta.kindStarts): ranks records that are not loaded yet. */
+  kindStarts: readonly number[];
+}
+
+/** A posting list as a shard file holds it (gaps between ascending ids) back to the ids. */
+export function decodePostings(gaps: readonly number[]): number[] {
+  let id = 0;
+  return gaps.map((g, i) => (id = i ? id + g : g));
+}
+
+/** The range an id falls in, given the first id of each (ascending): a record's kind or its chunk. */
+export function slotOf(id: number, starts: readonly number[]): number {
+  let k = 0;
+  while (k + 1 < starts.length && (starts[k + 1] as number) <= id) k++;
+  return k;
 }
 
 export interface Hit {
@@ -76,7 +96,11 @@ export function gramsOf(text: string): string[] {
 export function lookupGrams(term: string, shardCount: number, maxShards: number): string[] {
   const all = gramsOf(term);
   const wanted = all.filter((g) => Array.from(g).length === 2);
-  const grams = wanted.length ? wanted : all;
+  let grams = wanted.length ? wanted : all;
+  // From both ends inwards (first, last, second, second last…): a few of the first bigrams of
+  // ウクライナ代表団 would all come from ウクライナ and find every text that names it.
+  const n = grams.length;
+  grams = grams.map((_, i) => grams[i % 2 ? n - 1 - (i >> 1) : i >> 1] as string);
   const shards: number[] = [];
   const out: string[] = [];
   for (const g of grams) {
@@ -99,7 +123,8 @@ export function lookupGrams(term: string, shardCount: number, maxShards: number)
 export function queryTerms(query: string): { phrase: string; words: string[] } {
   const phrase = normalise(query).trim();
   const words: string[] = [];
-  const Seg = typeof Intl !== 'undefined' ? (Intl as unknown as { Segmenter?: typeof Intl.Segmenter }).Segmenter : undefined;
+  // Firefox before 125 has no Segmenter: the words are then those between spaces.
+  const Seg = (Intl as unknown as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
   const parts = Seg
     ? Array.from(new Seg('ja', { granularity: 'word' }).segment(query)).filter((s) => s.isWordLike).map((s) => s.segment)
     : query.split(/\s+/);
@@ -170,13 +195,7 @@ export function candidateIds(query: string, data: QueryData, maxShards: number, 
 
 /** The chunks (numbers of search/r<n>.js) that hold the given record ids. */
 export function chunksOf(ids: readonly number[], starts: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const id of ids) {
-    let n = 0;
-    while (n + 1 < starts.length && (starts[n + 1] as number) <= id) n++;
-    if (!out.includes(n)) out.push(n);
-  }
-  return out.sort((a, b) => a - b);
+  return [...new Set(ids.map((id) => slotOf(id, starts)))].sort((a, b) => a - b);
 }
 
 /** The searchable text of a record: its text, preceded by its title where its kind says so. */
@@ -184,53 +203,80 @@ export function haystack(record: PackedRecord, titleSearched: readonly boolean[]
   return (titleSearched[record[0]] ? record[1] + '\n' : '') + record[3];
 }
 
+/** The records a query finds so far, the candidates not verified yet, and the records to load next. */
+export interface SearchResult {
+  /** Verified hits, ranked, at most `limit`. */
+  hits: Hit[];
+  /** Hits and the candidates not verified yet, per kind: the counts shown. */
+  counts: number[];
+  /** Their sum. */
+  total: number;
+  /** Record ids whose chunks must be loaded before the hits up to `limit` are known; empty when done. */
+  need: number[];
+}
+
 /**
  * The records that contain every term (as written or in another okurigana spelling), then those
  * that contain an alias, ranked: the records named by the query (exactIds) first, then by kind (the order
  * of the kinds list), direct hits before alias hits, then in index order.
- * Candidates come from the posting lists; each is verified by a substring test on its normalised
- * text, so there are no false hits.
+ * Candidates come from the posting lists and are ranked before any record is loaded (a record's
+ * kind follows from its id), so only the first `limit` of them need their records: each of those
+ * is verified by a substring test on its normalised text, so there are no false hits. The others
+ * are counted as candidates (a superset of the hits: the counts are an upper bound, exact when
+ * every bigram of the query was looked up and no candidate is a false one).
+ * Call again with the records of `need` loaded until `need` is empty.
  */
-export function searchRecords(query: string, data: QueryData, maxShards: number, aliases?: readonly string[], exactIds?: readonly number[]): Hit[] {
+export function searchUpTo(query: string, data: QueryData, maxShards: number, aliases: readonly string[] = [], exactIds: readonly number[] = [], limit = Infinity): SearchResult {
   const t = queryTerms(query);
-  if (!t.phrase) return [];
+  const result: SearchResult = { hits: [], counts: data.kindStarts.map(() => 0), total: 0, need: [] };
+  if (!t.phrase) return result;
   const cache: Record<number, string> = {};
-  function text(id: number): string {
-    const r = data.records[id];
-    // A record whose chunk is not loaded is no hit (the client loads every candidate's chunk).
-    return (cache[id] ??= r ? normalise(haystack(r, data.titleSearched)) : '');
+  const loaded = (id: number): boolean => !!data.records[id];
+  function matches(id: number, terms: readonly string[]): boolean {
+    const s = (cache[id] ??= normalise(haystack(data.records[id] as PackedRecord, data.titleSearched)));
+    return terms.every((term) => s.includes(term) || okuriganaPattern(term).test(s));
   }
-  function matches(id: number, term: string): boolean {
-    const t = text(id);
-    return t.includes(term) || okuriganaPattern(term).test(t);
-  }
-  function find(terms: string[]): number[] {
-    let ids: number[] | undefined;
-    for (const term of terms) {
-      const c = termCandidates(term, data, maxShards).filter((id) => matches(id, term));
-      ids = ids ? ids.filter((id) => c.includes(id)) : c;
-    }
-    return ids || [];
-  }
+  const candidates = (terms: readonly string[]): number[] => intersect(terms.map((term) => termCandidates(term, data, maxShards)));
+  // The whole query, or its words if no candidate of the whole query is a hit. A query with a
+  // space is its words at once: the texts have no spaces, and its bigrams stop at the space, so
+  // every record with both halves would be a candidate to load only to be rejected.
   let terms = [t.phrase];
-  let ids = find(terms);
-  if (!ids.length && t.words.length) {
-    terms = t.words;
-    ids = find(terms);
-  }
-  const hits: Hit[] = ids.map((id) => {
-    return { id: id, terms: terms, exact: (exactIds || []).includes(id), alias: false };
-  });
-  for (const alias of aliases || []) {
-    for (const id of find([alias])) {
-      if (!hits.some((h) => h.id === id)) hits.push({ id: id, terms: [alias], exact: false, alias: true });
+  let direct = t.phrase.includes(' ') && t.words.length ? [] : candidates(terms);
+  if (t.words.length && !direct.some((id) => loaded(id) && matches(id, terms))) {
+    const unknown = direct.filter((id) => !loaded(id));
+    if (unknown.length) {
+      result.need = unknown.slice(0, limit);
+      return result;
     }
+    direct = candidates((terms = t.words));
   }
-  return hits.sort((a, b) => {
-    const ra = data.records[a.id] as PackedRecord;
-    const rb = data.records[b.id] as PackedRecord;
-    return Number(b.exact) - Number(a.exact) || ra[0] - rb[0] || Number(a.alias) - Number(b.alias) || a.id - b.id;
+  const seen: Record<number, number> = {};
+  const list: Array<{ id: number; alias: boolean; exact: boolean; kind: number }> = [];
+  [direct].concat(aliases.map((a) => candidates([a]))).forEach((ids, n) => {
+    for (const id of ids) if (!seen[id]) list.push({ id: id, alias: n > 0, exact: exactIds.includes(id), kind: slotOf(id, data.kindStarts) }), (seen[id] = 1);
   });
+  list.sort((a, b) => +b.exact - +a.exact || a.kind - b.kind || +a.alias - +b.alias || a.id - b.id);
+  for (const c of list) {
+    let counted = true;
+    // Verified in rank order up to `limit`, and only while no earlier candidate waits for its record.
+    if (result.hits.length + result.need.length < limit) {
+      if (!loaded(c.id)) result.need.push(c.id);
+      else if (!result.need.length) {
+        // A direct candidate is tried with the query's terms, then (like an alias candidate) with each alias.
+        const found = !c.alias && matches(c.id, terms) ? terms : aliases.filter((a) => matches(c.id, [a])).slice(0, 1);
+        if (found.length) result.hits.push({ id: c.id, terms: found, exact: c.exact, alias: found !== terms });
+        else counted = false;
+      }
+    }
+    if (counted) result.counts[c.kind]!++;
+  }
+  result.total = result.counts.reduce((a, b) => a + b, 0);
+  return result;
+}
+
+/** Every hit of a query, with every candidate's record at hand (the tests and the build). */
+export function searchRecords(query: string, data: QueryData, maxShards: number, aliases?: readonly string[], exactIds?: readonly number[]): Hit[] {
+  return searchUpTo(query, data, maxShards, aliases, exactIds).hits;
 }
 
 /**
@@ -248,19 +294,11 @@ export function excerpt(text: string, terms: readonly string[], radius: number):
     norm += n;
   });
   const spans: Array<[number, number]> = [];
+  // The okurigana pattern finds the term as written and in any other okurigana spelling.
   for (const term of terms) {
-    let at = term ? norm.indexOf(term) : -1;
-    const found = at >= 0;
-    while (at >= 0) {
-      spans.push([origin[at] as number, (origin[at + term.length - 1] as number) + 1]);
-      at = norm.indexOf(term, at + term.length);
-    }
-    // Not as written: in another okurigana spelling.
-    if (!found && term) {
-      const re = okuriganaPattern(term);
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(norm))) spans.push([origin[m.index] as number, (origin[m.index + m[0].length - 1] as number) + 1]);
-    }
+    const re = okuriganaPattern(term);
+    let m: RegExpExecArray | null;
+    while (term && (m = re.exec(norm))) spans.push([origin[m.index] as number, (origin[m.index + m[0].length - 1] as number) + 1]);
   }
   spans.sort((a, b) => a[0] - b[0]);
   const first = spans[0];
