@@ -4,35 +4,60 @@
 // 2.1, 2.2 A and AA) finds nothing in the light theme nor, for colour contrast, in the dark one;
 // and at 320 px it reflows without sideways scrolling, even with the WCAG 1.4.12 text spacing.
 // Checks that need no browser run over the files (build-checks, sharing, budget, house-style).
-import { test, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { builtPages } from './site.ts';
+
+// One page per worker for all the pages it checks (a new context per page costs more than the
+// checks of a small page); each test resets what the previous one changed.
+const test = base.extend<object, { shared: Page }>({
+  shared: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext({ baseURL: process.env['E2E_SITE_URL']!, locale: 'ja-JP' });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`));
+        // Each page starts in the light theme, as a first visit does.
+        localStorage.clear();
+      });
+      await use(page);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+});
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const violations = (results: { violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }) =>
   results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 for (const route of [...builtPages(), '404.html']) {
-  test(route, async ({ page, baseURL }) => {
+  test(route, async ({ shared: page, baseURL }) => {
     const origin = new URL(baseURL!).origin;
     const problems: string[] = [];
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`));
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !(route === '404.html' && m.text().includes('404'))) problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
-    page.on('request', (r) => {
-      if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`foreign request: ${r.url()}`);
-    });
-    page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400 && r.url() !== page.url()) problems.push(`${r.status()}: ${r.url()}`);
-    });
-
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    const listeners = {
+      console: (m: import('@playwright/test').ConsoleMessage) => {
+        if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+      },
+      pageerror: (e: Error) => problems.push(`error: ${e.message}`),
+      request: (r: import('@playwright/test').Request) => {
+        if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`foreign request: ${r.url()}`);
+      },
+      requestfailed: (r: import('@playwright/test').Request) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`),
+      response: (r: import('@playwright/test').Response) => {
+        if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
+      },
+    };
+    page.on('console', listeners.console);
+    page.on('pageerror', listeners.pageerror);
+    page.on('request', listeners.request);
+    page.on('requestfailed', listeners.requestfailed);
+    page.on('response', listeners.response);
+    try {
     const response = await page.goto(route);
-    expect(response?.status()).toBe(route === '404.html' ? 200 : 200);
+    expect(response?.status()).toBe(200);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     await expect(page.locator('h1')).toHaveCount(1);
     expect((await page.title()).trim()).not.toBe('');
@@ -69,5 +94,12 @@ for (const route of [...builtPages(), '404.html']) {
     );
     expect(clipped, 'no text clipped').toEqual([]);
     expect(problems).toEqual([]);
+    } finally {
+      page.off('console', listeners.console);
+      page.off('pageerror', listeners.pageerror);
+      page.off('request', listeners.request);
+      page.off('requestfailed', listeners.requestfailed);
+      page.off('response', listeners.response);
+    }
   });
 }

@@ -20,7 +20,8 @@ const pages = builtPages();
 async function references(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('[href], [src]')]
-      .map((el) => (el as HTMLAnchorElement).href || (el as HTMLImageElement).src)
+      // SVG links (the chart's marks) have no string .href: resolve their attribute like the browser.
+      .map((el) => new URL(el.getAttribute('href') ?? el.getAttribute('src') ?? '', document.baseURI).href)
       .filter(Boolean),
   );
 }
