@@ -66,6 +66,8 @@ export interface TimelineChartModel {
   rules: Array<{ x: number; label: string }>;
   /** Events of the range that no side claims are left out of the chart (they stay in the list). */
   omitted: number;
+  /** How many events the chart shows (an event of two sides has a mark in each lane). */
+  events: number;
 }
 
 const DAY = 86_400_000;
@@ -95,8 +97,7 @@ export function timelineChart(input: {
   const start = Date.UTC(fy, fm - 1, 1);
   const end = Date.UTC(ty, tm, 1);
   const x = (t: number) => left + ((t - start) / (end - start)) * (width - left - 8);
-  const laneOf = new Map<string, number>();
-  sides.forEach((side, i) => side.actors.forEach((a) => laneOf.has(a) || laneOf.set(a, i)));
+  const sideSets = sides.map((side) => new Set(side.actors));
   const lanes = sides.map((s, i) => ({ id: s.id, label: s.label, y: top + i * laneHeight + laneHeight / 2 }));
   const inRange = [...input.events]
     .filter((e) => time(e.dating.date) >= start && time(e.dating.date) < end)
@@ -104,12 +105,12 @@ export function timelineChart(input: {
   const marks: ChartMark[] = [];
   let omitted = 0;
   for (const e of inRange) {
-    const lane = Math.min(...e.actors.map((a) => laneOf.get(a) ?? Infinity));
-    if (!Number.isFinite(lane)) {
-      omitted++;
-      continue;
+    // A mark in every lane whose side takes part: talks between two sides show in both lanes.
+    const inLanes = sideSets.flatMap((set, i) => (e.actors.some((a) => set.has(a)) ? [i] : []));
+    if (inLanes.length === 0) omitted++;
+    for (const lane of inLanes) {
+      marks.push({ id: e.id, x: x(time(e.dating.date)), y: lanes[lane]!.y, relation: e.relation, href: hrefFor(e), title: e.title });
     }
-    marks.push({ id: e.id, x: x(time(e.dating.date)), y: lanes[lane]!.y, relation: e.relation, href: hrefFor(e), title: e.title });
   }
   const height = top + sides.length * laneHeight + 28;
   // One tick per month; its label only where the previous label has ended.
@@ -127,7 +128,7 @@ export function timelineChart(input: {
   const rules = (input.rules ?? [])
     .filter((r) => time(r.day) >= start && time(r.day) < end)
     .map((r) => ({ x: x(time(r.day)), label: r.label }));
-  return { width, height, left, lanes, marks, ticks, rules, omitted };
+  return { width, height, left, lanes, marks, ticks, rules, omitted, events: new Set(marks.map((m) => m.id)).size };
 }
 
 /** Months ("YYYY-MM") from `month` moved by `delta`. */

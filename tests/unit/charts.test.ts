@@ -20,16 +20,18 @@ describe('timelineChart', () => {
     hrefFor: (e) => `#${e.id}`,
     rules: [{ day: '2025-03-11', label: '協議' }],
   });
-  it('puts each event of the range in the lane of its first side, and counts those no side claims', () => {
+  it('puts each event of the range in the lane of every side taking part, and counts those no side claims', () => {
     expect(chart.marks.map((m) => [m.id, chart.lanes.findIndex((l) => l.y === m.y), m.relation, m.href])).toEqual([
       ['one', 0, 'reported', '#one'],
+      ['one', 1, 'reported', '#one'],
       ['two', 1, 'aftermath', '#two'],
     ]);
+    expect(chart.events).toBe(2);
     expect(chart.omitted).toBe(1);
     expect(chart.left).toBeGreaterThanOrEqual(labelWidthEm('乙国と仲介国') * 12);
   });
   it('places marks in time order inside the plot, and the rule of the talks at its day', () => {
-    const [one, two] = chart.marks;
+    const [one, , two] = chart.marks;
     expect(one!.x).toBeLessThan(two!.x);
     expect(one!.x).toBeGreaterThan(chart.left);
     expect(two!.x).toBeLessThan(chart.width);
