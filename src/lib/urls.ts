@@ -14,7 +14,7 @@ export const routes = {
     return `articles/${doc}.html#${fragment}`;
   },
   timeline: (): string => 'timeline.html',
-  /** A period page of the timeline ("2025-q2": what happened after the article, by quarter). */
+  /** A period page of the timeline ("2025-04": what happened after the article, by month). */
   timelinePeriod: (period: string): string => `timeline/${period}.html`,
   /** An event, on the timeline page it stands on (src/lib/timeline.ts, periodOf). */
   event: (event: Pick<StoryEvent, 'id' | 'relation' | 'dating'>): string => {

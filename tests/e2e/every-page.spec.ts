@@ -62,6 +62,9 @@ for (const route of [...builtPages(), '404.html']) {
     await expect(page.locator('h1')).toHaveCount(1);
     expect((await page.title()).trim()).not.toBe('');
     await expect(page.locator('main')).toBeVisible();
+    // Headings and leads break by phrase (auto-phrase), never inside a word.
+    const breaks = await page.locator('h1, h2, .lead').evaluateAll((els) => els.map((e) => getComputedStyle(e).wordBreak));
+    expect(breaks.filter((b) => b !== 'auto-phrase'), 'word-break of headings and leads').toEqual([]);
 
     expect(violations(await new AxeBuilder({ page }).withTags(tags).analyze()), 'light theme').toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });

@@ -17,7 +17,7 @@ import { searchRecords, shardOf, RESULTS_PER_PAGE, type PackedRecord, type Query
 import { normalise } from '../../src/lib/search/normalise.ts';
 
 // Expected results come from the content: event links through routes.event (an event after the
-// article lives on its quarter's timeline page), and the full ranking and counts from the search
+// article lives on its month's timeline page), and the full ranking and counts from the search
 // modules over the real content (tests/unit/search-content.test.ts checks those against
 // hand-defined spellings), so no count here changes by hand with every content edit.
 const model = loadStory(realContent);

@@ -76,20 +76,20 @@ describe('phraseChunks', () => {
 describe('timeline pages', () => {
   const ev = (id: string, date: string, relation: 'background' | 'reported' | 'aftermath') =>
     ({ id, dating: { date, precision: 'day' }, relation }) as unknown as Parameters<typeof timelinePages>[0][number];
-  it('keeps the story until the article on the main page and puts what came after on a page per quarter', () => {
+  it('keeps the story until the article on the main page and puts what came after on a page per month', () => {
     const { main, periods } = timelinePages([
       ev('a', '2025-02-28', 'background'),
       ev('b', '2025-03-11', 'reported'),
       ev('c', '2025-03-18', 'aftermath'),
       ev('d', '2025-04-17', 'aftermath'),
-      ev('e', '2025-06-02', 'aftermath'),
+      ev('e', '2025-04-30', 'aftermath'),
     ]);
     expect(main.map((e) => e.id)).toEqual(['a', 'b']);
     expect(periods.map((p) => [p.id, p.label, p.events.map((e) => e.id)])).toEqual([
-      ['2025-q1', '2025年3月', ['c']],
-      ['2025-q2', '2025年4〜6月', ['d', 'e']],
+      ['2025-03', '2025年3月', ['c']],
+      ['2025-04', '2025年4月', ['d', 'e']],
     ]);
-    expect(periodOf(ev('x', '2026-12-01', 'aftermath'))).toBe('2026-q4');
+    expect(periodOf(ev('x', '2026-12-01', 'aftermath'))).toBe('2026-12');
     expect(periodOf(ev('y', '2026-12-01', 'reported'))).toBeUndefined();
   });
 });

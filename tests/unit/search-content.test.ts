@@ -53,7 +53,7 @@ const testSet: Array<[string, string[]]> = [
   ['米国の支援', ['米国の支援', '米国+支援']],
   ['ウクライナの停戦', ['ウクライナ+停戦']],
   ['大統領選挙', ['大統領選']],
-  // The aftermath: the timeline after the article, on its quarterly pages, and the tracker.
+  // The aftermath: the timeline after the article, on its monthly pages, and the tracker.
   ['鉱物資源協定', ['鉱物資源協定']],
   ['捕虜', ['捕虜']],
   ['子ども', ['子ども', '子供']],

@@ -25,10 +25,10 @@ describe('relativeHref', () => {
     expect(relativeHref('timeline.html', routes.event(talks))).toBe('#jeddah-talks');
     expect(relativeHref('index.html', routes.event(talks))).toBe('timeline.html#jeddah-talks');
   });
-  it('puts what happened after the article on the timeline page of its quarter', () => {
+  it('puts what happened after the article on the timeline page of its month', () => {
     const call = { id: 'call', relation: 'aftermath', dating: { date: '2025-04-01', precision: 'day' } } as const;
-    expect(routes.event(call)).toBe('timeline/2025-q2.html#call');
-    expect(relativeHref('tracker/ceasefire.html', routes.event(call))).toBe('../timeline/2025-q2.html#call');
+    expect(routes.event(call)).toBe('timeline/2025-04.html#call');
+    expect(relativeHref('tracker/ceasefire.html', routes.event(call))).toBe('../timeline/2025-04.html#call');
   });
   it('never links to a folder', () => {
     expect(relativeHref('articles/analysis.html', routes.home())).toBe('../index.html');
