@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
-    // Vitest's root is the repository, so paths in tests resolve from there.
-    root: new URL('..', import.meta.url).pathname,
+    // Vitest's root is the repository, so paths in tests resolve from there (fileURLToPath, so a
+    // checkout whose path holds spaces or Japanese characters works).
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    // The real builds of broken content (bad-content.test.ts) take a few seconds each.
+    testTimeout: 120_000,
   },
 });
