@@ -248,6 +248,6 @@ describe('index files', () => {
     const model = loadStory(fixtureStory);
     const story = storyRecords(model);
     expect(new Set(story.map((r) => r.kind))).toEqual(new Set(storyKinds.map((k) => k.kind)));
-    for (const r of story) expect(r.url).toMatch(/^(articles\/[a-z0-9-]+\.html#p\d+|actors\/[a-z0-9-]+\.html|tracker\/[a-z0-9-]+\.html|timeline(\/[0-9]{4}-q[1-4])?\.html#[a-z0-9-]+)$/);
+    for (const r of story) expect(r.url).toMatch(/^(articles\/[a-z0-9-]+\.html#p\d+|actors\/[a-z0-9-]+\.html|tracker\/[a-z0-9-]+\.html|timeline(\/[0-9]{4}-[0-9]{2})?\.html#[a-z0-9-]+)$/);
   });
 });
