@@ -1,0 +1,56 @@
+// rehype plugin: furigana on the text of an element tree, from a pre-built annotator
+// (src/lib/furigana/annotate.ts): each annotated word becomes
+//   <ruby data-grade="N">base<rp>(</rp><rt>reading</rt><rp>)</rp></ruby>
+// Code, pre, script, style, rt, rp and existing ruby are left alone (so running it twice changes
+// nothing); text inside links and mention spans is annotated in place, keeping those elements.
+//
+// The tokenizer is built asynchronously once per build, before the plugin runs:
+//   const annotator = await createAnnotator({ names: actorNames(actors), glossary: readings });
+//   unified()....use(rehypeFurigana, { annotator })
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import type { Annotator, Segment } from './annotate.ts';
+
+export interface FuriganaOptions {
+  annotator: Annotator;
+}
+
+const SKIP = new Set(['code', 'pre', 'script', 'style', 'rt', 'rp', 'ruby', 'kbd', 'samp', 'textarea']);
+
+const text = (value: string): Text => ({ type: 'text', value });
+
+export function rubyElement(base: string, reading: string, grade: number): Element {
+  return {
+    type: 'element',
+    tagName: 'ruby',
+    properties: { dataGrade: String(grade) },
+    children: [
+      text(base),
+      { type: 'element', tagName: 'rp', properties: {}, children: [text('(')] },
+      { type: 'element', tagName: 'rt', properties: {}, children: [text(reading)] },
+      { type: 'element', tagName: 'rp', properties: {}, children: [text(')')] },
+    ],
+  };
+}
+
+export function segmentsToHast(segments: readonly Segment[]): ElementContent[] {
+  return segments.map((s) => ('text' in s ? text(s.text) : rubyElement(s.base, s.reading, s.grade)));
+}
+
+export function rehypeFurigana(options: FuriganaOptions) {
+  const { annotator } = options;
+  const rewrite = (node: Root | Element): void => {
+    const out: RootContent[] = [];
+    for (const child of node.children) {
+      if (child.type === 'element') {
+        if (!SKIP.has(child.tagName)) rewrite(child);
+        out.push(child);
+      } else if (child.type === 'text') {
+        const segments = annotator.annotate(child.value);
+        if (segments.every((s) => 'text' in s)) out.push(child);
+        else out.push(...segmentsToHast(segments));
+      } else out.push(child);
+    }
+    node.children = out as typeof node.children;
+  };
+  return (tree: Root): void => rewrite(tree);
+}
