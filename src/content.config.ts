@@ -26,6 +26,7 @@ export const collections = {
   tracker: list(listSources.tracker),
   expectations: list(listSources.expectations),
   corrections: list(listSources.corrections),
+  readings: list(listSources.readings),
   pages: defineCollection({
     loader: documentsLoader({ dir: join(storyDir, pagesFolder), schema: pageSchema, folder: pagesFolder }),
     schema: pageSchema,

@@ -2,6 +2,7 @@
 // join in src/lib/story.ts (which validates every reference), and shares the result.
 import { getCollection } from 'astro:content';
 import { buildStory, type StoryModel } from './lib/story.ts';
+import { actorNames, createAnnotator, unknownProperNouns } from './lib/furigana/annotate.ts';
 import { storyDir } from './config.ts';
 import { contentFiles } from './lib/content-files.ts';
 
@@ -25,6 +26,9 @@ async function load(): Promise<StoryModel> {
     getCollection('expectations').then(data),
     getCollection('corrections').then(data),
   ]);
+  const readings = await getCollection('readings').then(data);
+  // Readings for the texts: the editorial glossary first, then the actors' names, then the tokenizer.
+  const annotator = await createAnnotator({ names: actorNames(actors), glossary: readings });
   const model = buildStory({
     story: stories[0],
     documents: documents.map((d) => ({
@@ -42,8 +46,13 @@ async function load(): Promise<StoryModel> {
     tracker,
     expectations,
     corrections,
+    annotator,
     files,
   });
+  // Proper nouns whose reading only the tokenizer gave: an editor should check them (readings.yaml).
+  for (const noun of unknownProperNouns(annotator, model.documents.flatMap((d) => d.paragraphs.map((p) => p.text)))) {
+    console.warn(`[furigana] check the reading of ${noun.word} (${noun.reading}): add it to readings.yaml if it is wrong`);
+  }
   for (const warning of model.warnings) console.warn(`[content] ${warning}`);
   return model;
 }

@@ -15,6 +15,7 @@ import {
   storySchema,
 } from './lib/schema.ts';
 import { contentFiles } from './lib/content-files.ts';
+import { readingEntrySchema } from './lib/furigana/schema.ts';
 
 export const documentsFolder = 'documents';
 export { documentSchema };
@@ -31,6 +32,7 @@ export const listSources = {
   tracker: { file: contentFiles.tracker, schema: trackerEntrySchema, optional: true },
   expectations: { file: contentFiles.expectations, schema: expectationSchema, optional: true },
   corrections: { file: contentFiles.corrections, schema: correctionSchema, optional: true },
+  readings: { file: contentFiles.readings, schema: readingEntrySchema, optional: true },
 } as const;
 
 /** Pages of ours (このサイトについて): content/pages/*.mdx. */

@@ -18,6 +18,7 @@ export const contentFiles = {
   expectations: 'expectations.yaml',
   corrections: 'corrections.yaml',
   citations: 'citations.lock.yaml',
+  readings: 'readings.yaml',
 } as const;
 
 export type ContentFiles = typeof contentFiles;

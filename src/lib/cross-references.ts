@@ -11,6 +11,7 @@ import { relativeHref, routes } from './urls.ts';
 import { formatDating, formatDatingShort } from './dates.ts';
 import { markerLabel, permalinkLabel } from './labels.ts';
 import type { SourceParagraph } from './paragraphs.ts';
+import type { Annotator } from './furigana/annotate.ts';
 
 interface DocumentLike {
   id: string;
@@ -50,6 +51,8 @@ export interface CrossReferenceInput {
   joints: readonly JointMention[];
   eventsByParagraph: ReadonlyMap<string, readonly StoryEvent[]>;
   files: { actors: string; mentions: string };
+  /** Readings for the text (furigana), built once per build; none without. */
+  annotator?: Annotator | undefined;
 }
 
 export function buildCrossReferences(input: CrossReferenceInput): CrossReferences {
@@ -88,6 +91,7 @@ export function buildCrossReferences(input: CrossReferenceInput): CrossReference
       cardIdFor: (id) => `card-${id}`,
       permalinkLabel,
       markersFor: (pid) => dateMarkers(eventsByParagraph.get(`${doc.id}#${pid}`) ?? [], page),
+      annotator: input.annotator,
     });
     for (const [pid, h] of html) paragraphHtml.set(`${doc.id}#${pid}`, h);
   }

@@ -12,11 +12,18 @@ import { toHtml } from 'hast-util-to-html';
 import { remarkParagraphIds } from './remark-paragraph-ids.ts';
 import { rehypeActorMentions, type ActorMentionsOptions } from './rehype-actor-mentions.ts';
 import { rehypeParagraphControls, type ParagraphControlsOptions } from './rehype-paragraph-controls.ts';
+import { rehypeFurigana } from './furigana/rehype-furigana.ts';
+import type { Annotator } from './furigana/annotate.ts';
 
-export type RenderParagraphsOptions = ActorMentionsOptions & ParagraphControlsOptions;
+export type RenderParagraphsOptions = ActorMentionsOptions &
+  ParagraphControlsOptions & {
+    /** Readings for the text (furigana); none without. */
+    annotator?: Annotator | undefined;
+  };
 
 /** Inner HTML of each top-level paragraph of an MDX body, by paragraph id ("p1", …). */
 export function renderParagraphs(body: string, options: RenderParagraphsOptions): Map<string, string> {
+  const { annotator } = options;
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)
@@ -24,6 +31,9 @@ export function renderParagraphs(body: string, options: RenderParagraphsOptions)
     .use(remarkParagraphIds)
     .use(remarkRehype)
     .use(rehypeActorMentions, options)
+    // Readings go on the words after the mentions are found (the matcher sees the plain text) and
+    // before the controls, whose labels are not text of the article.
+    .use(annotator ? [[rehypeFurigana, { annotator }]] : [])
     .use(rehypeParagraphControls, options);
   const tree = processor.runSync(processor.parse(body)) as Root;
   const html = new Map<string, string>();

@@ -21,6 +21,7 @@ import { countCharacters, readingMinutes } from './reading-time.ts';
 import { datingSortKey } from './dates.ts';
 import { checkCitations, type CitationPlace } from './citations.ts';
 import { buildTracker, type TrackerModel } from './tracker.ts';
+import type { Annotator } from './furigana/annotate.ts';
 
 export interface DocumentInput {
   id: string;
@@ -47,6 +48,8 @@ export interface StoryInput {
   expectations?: Expectation[] | undefined;
   /** Corrections and updates of the site (corrections.yaml). */
   corrections?: Correction[] | undefined;
+  /** Readings for the texts (furigana), built by the caller (the tokenizer loads asynchronously). */
+  annotator?: Annotator | undefined;
   /** Forms naming several actors at once, or none. */
   mentions: JointMention[];
   /** The statement read against the other documents. */
@@ -294,6 +297,7 @@ export function buildStory(input: StoryInput): StoryModel {
     joints: input.mentions,
     eventsByParagraph,
     files,
+    annotator: input.annotator,
   });
 
   return {

@@ -1,11 +1,11 @@
-// Remembers the furigana setting (radios named "furigana", see src/lib/furigana/furigana.css).
+// Remembers the furigana setting (the <select name="furigana"> of src/lib/furigana/furigana.css):
+// the choice applies through CSS alone; this only restores it on the next page and after a reload.
 (function () {
-  var k = 'furigana', s;
+  var k = 'furigana', s, el = document.querySelector('select[name=furigana]');
+  if (!el) return;
   try { s = localStorage.getItem(k); } catch (e) {}
-  var r = s && document.querySelector('input[name=furigana][value="' + s + '"]');
-  if (r) r.checked = true;
-  document.addEventListener('change', function (e) {
-    var t = e.target;
-    if (t && t.name === k) try { localStorage.setItem(k, t.value); } catch (e) {}
+  if (s && el.querySelector('option[value="' + s + '"]')) el.value = s;
+  el.addEventListener('change', function () {
+    try { localStorage.setItem(k, el.value); } catch (e) {}
   });
 })();

@@ -1,6 +1,6 @@
 // rehype plugin: furigana on the text of an element tree, from a pre-built annotator
 // (src/lib/furigana/annotate.ts): each annotated word becomes
-//   <ruby data-grade="N">base<rp>(</rp><rt>reading</rt><rp>)</rp></ruby>
+//   <ruby data-grade="N">base<rt>reading</rt></ruby>
 // Code, pre, script, style, rt, rp and existing ruby are left alone (so running it twice changes
 // nothing); text inside links and mention spans is annotated in place, keeping those elements.
 //
@@ -23,12 +23,9 @@ export function rubyElement(base: string, reading: string, grade: number): Eleme
     type: 'element',
     tagName: 'ruby',
     properties: { dataGrade: String(grade) },
-    children: [
-      text(base),
-      { type: 'element', tagName: 'rp', properties: {}, children: [text('(')] },
-      { type: 'element', tagName: 'rt', properties: {}, children: [text(reading)] },
-      { type: 'element', tagName: 'rp', properties: {}, children: [text(')')] },
-    ],
+    // No <rp>: every browser the site supports renders ruby, and readings are never copied, so the
+    // fallback parentheses would only weigh on every page.
+    children: [text(base), { type: 'element', tagName: 'rt', properties: {}, children: [text(reading)] }],
   };
 }
 
