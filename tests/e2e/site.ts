@@ -29,6 +29,17 @@ export function sourceDocuments(contentDir = join(repoRoot, 'content')): Array<{
     }));
 }
 
+/** The text of each element, without the readings (<rt>) the build adds over words. */
+export async function textsWithoutReadings(locator: import('@playwright/test').Locator): Promise<string[]> {
+  return locator.evaluateAll((els) =>
+    els.map((el) => {
+      const copy = el.cloneNode(true) as Element;
+      copy.querySelectorAll('rt, rp').forEach((rt) => rt.remove());
+      return copy.textContent ?? '';
+    }),
+  );
+}
+
 /** Collects console errors and uncaught exceptions of a page. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -13,7 +13,10 @@ async function lines(page: Page, selector: string): Promise<string[]> {
   return page.evaluate((sel) => {
     const out: string[] = [];
     for (const p of document.querySelectorAll(sel)) {
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      // Readings (<rt>) stand above the line, not in it.
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) => (n.parentElement?.closest('rt') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
       let line = '';
       let top: number | undefined;
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
