@@ -35,10 +35,14 @@ test('every focusable element shows its focus, in DOM order', async ({ page }) =
           index: all.indexOf(el),
           outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
           opacity: style.opacity,
+          // An actor's card opens when its name's link gets focus (interestfor), and its links come
+          // next in the focus order, right after the name, wherever the card stands in the DOM.
+          inCard: !!el.closest('[popover]'),
         };
       });
       expect(state.outline, `${route}: focus ring on ${state.tag}`).toBe(true);
       expect(state.opacity, `${route}: ${state.tag} visible when focused`).not.toBe('0');
+      if (state.inCard) continue;
       expect(state.index, `${route}: focus order at ${state.tag}`).toBeGreaterThan(previous);
       previous = state.index;
     }
