@@ -5,8 +5,9 @@
 //   fixture  the made-up story of tests/fixtures/story, built without SITE_URL, from a copy of
 //            the project in a folder whose path holds a space and Japanese characters.
 // Both live inside this checkout (node_modules/.cache), so two checkouts can test at once.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,15 +37,20 @@ export function urlOf(build: keyof typeof servedAt): string {
 }
 
 /** Builds the site of `cwd` into `outDir` through `npm run build`'s script, with extra environment variables. */
-export function buildSite(outDir: string, env: Record<string, string>, cwd = repoRoot): void {
+export async function buildSite(outDir: string, env: Record<string, string>, cwd = repoRoot): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
   // --force: Astro caches the content layer per project; a build of another content folder must
   // not see entries of the previous one.
-  execFileSync(process.execPath, [join(cwd, 'src', 'tools', 'build.ts'), '--force', '--outDir', outDir], {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: 'pipe',
-  });
+  try {
+    await promisify(execFile)(process.execPath, [join(cwd, 'src', 'tools', 'build.ts'), '--force', '--outDir', outDir], {
+      cwd,
+      env: { ...process.env, ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`the build of ${outDir} failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}\n${e.message}`);
+  }
 }
 
 /**
@@ -58,6 +64,13 @@ export function projectCopyAtAwkwardPath(): string {
     cpSync(join(repoRoot, name), join(dir, name), { recursive: true });
   }
   cpSync(fixtureStoryDir, join(dir, 'content'), { recursive: true });
-  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'junction');
+  // The packages are linked one by one, so that the copy's own caches (node_modules/.astro, .vite)
+  // are folders of its own: the two test builds run at the same time and must not share them.
+  const modules = join(dir, 'node_modules');
+  mkdirSync(modules);
+  for (const name of readdirSync(join(repoRoot, 'node_modules'))) {
+    if (['.astro', '.vite', '.cache'].includes(name)) continue;
+    symlinkSync(join(repoRoot, 'node_modules', name), join(modules, name), 'junction');
+  }
   return dir;
 }

@@ -1,5 +1,6 @@
-// Builds the two sites of tests/e2e/builds.ts (one after the other: Astro keeps one content cache
-// per project) and serves each on a free loopback port for the whole run. The URLs reach the test
+// Builds the two sites of tests/e2e/builds.ts at the same time (they are two projects: the fixture
+// story builds from a copy of the project, so they share no content cache) and serves each on a
+// free loopback port for the whole run. The URLs reach the test
 // workers through the environment; nothing uses a fixed port or a fixed temporary path.
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -7,10 +8,9 @@ import { builds, buildSite, projectCopyAtAwkwardPath, servedAt, BASE_PATH, SITE_
 import { serveStatic } from './static-server.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  buildSite(builds.site, { BASE_PATH, SITE_URL });
   const copy = projectCopyAtAwkwardPath();
   try {
-    buildSite(builds.fixture, {}, copy);
+    await Promise.all([buildSite(builds.site, { BASE_PATH, SITE_URL }), buildSite(builds.fixture, {}, copy)]);
   } finally {
     rmSync(dirname(copy), { recursive: true, force: true });
   }
