@@ -4,6 +4,8 @@
 // src/lib/story.ts and src/lib/cross-references.ts. Everything is made up (katakana names,
 // invented states) and deterministic: a seeded PRNG, no Math.random, no clock.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 
@@ -504,6 +506,16 @@ export function generateStory(dir: string, options: GenerateOptions): GeneratedS
   writeFileSync(join(dir, 'mentions.yaml'), yaml(joints, 'Joint forms of the synthetic story.'));
   writeFileSync(join(dir, 'statement-map.yaml'), yaml(statementMap, 'The synthetic statement read against the other documents.'));
   writeFileSync(join(dir, 'story.yaml'), yaml(story, 'The synthetic story.'));
+  mkdirSync(join(dir, 'pages'), { recursive: true });
+  writeFileSync(
+    join(dir, 'pages', 'about.mdx'),
+    '---\ntitle: このサイトについて\ndescription: ベンチマーク用に生成した架空の物語について説明するページ。\n---\n\nこのサイトの記事は、ベンチマークのために生成した架空のものである。\n',
+  );
+  // The record of the cited texts, written by the editors' own command, as after any edit.
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../src/tools/update-citations.ts', import.meta.url))], {
+    env: { ...process.env, STORY_DIR: dir },
+    stdio: 'pipe',
+  });
 
   return {
     documents: docs.length,
