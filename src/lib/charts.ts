@@ -96,7 +96,8 @@ export function timelineChart(input: {
   const [ty, tm] = toMonth.split('-').map(Number) as [number, number];
   const start = Date.UTC(fy, fm - 1, 1);
   const end = Date.UTC(ty, tm, 1);
-  const x = (t: number) => left + ((t - start) / (end - start)) * (width - left - 8);
+  // Rounded to a tenth of a pixel: finer positions only weigh on the page.
+  const x = (t: number) => Math.round((left + ((t - start) / (end - start)) * (width - left - 8)) * 10) / 10;
   const sideSets = sides.map((side) => new Set(side.actors));
   const lanes = sides.map((s, i) => ({ id: s.id, label: s.label, y: top + i * laneHeight + laneHeight / 2 }));
   const inRange = [...input.events]

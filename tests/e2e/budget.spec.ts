@@ -43,3 +43,15 @@ test('no page loads a web font or an external stylesheet', () => {
     expect(html, route).not.toMatch(/@font-face|\.woff2?|rel="stylesheet"/);
   }
 });
+
+test('each figure adds at most 3 KB compressed to its page', () => {
+  let figures = 0;
+  for (const route of builtPages()) {
+    const html = readFileSync(join(distDir, route), 'utf8');
+    for (const figure of html.match(/<figure[\s\S]*?<\/figure>/g) ?? []) {
+      figures++;
+      expect(gz(figure), `${route}: ${figure.slice(0, 80)}`).toBeLessThanOrEqual(3 * KB);
+    }
+  }
+  expect(figures).toBeGreaterThan(3);
+});
