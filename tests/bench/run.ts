@@ -20,13 +20,14 @@
 // this checkout at the same time (they share .astro/ and node_modules/.astro/ and break each other).
 // SITE_URL and BASE_PATH are passed through to the builds unchanged.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { generateStory } from './generate.ts';
+import { buildTokenizer } from '../../src/lib/furigana/annotate.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const nodeBin = join(repo, 'node_modules/.bin');
@@ -479,8 +480,20 @@ async function main(): Promise<void> {
     const pngs = results.filter((r) => r.pngs > 0);
     if (pngs.length) console.log(`\nPNG images in the output: ${pngs.map((r) => `${r.name} ${r.pngs}`).join(', ')}`);
   }
+  await furiganaFigures();
   cleanUp();
   if (failed) process.exit(1);
+}
+
+/** The furigana tokenizer's cost: install size on disk and the time to load it (once per build). */
+async function furiganaFigures(): Promise<void> {
+  const dir = join(repo, 'node_modules', '@patdx', 'kuromoji');
+  const bytes = (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((e) => e.isFile())
+    .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
+  const started = performance.now();
+  await buildTokenizer();
+  console.log(`\nfurigana tokenizer (@patdx/kuromoji, IPADIC): ${(bytes / 1e6).toFixed(1)} MB installed, loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 }
 
 await main();
