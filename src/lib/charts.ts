@@ -70,7 +70,6 @@ export interface TimelineChartModel {
   events: number;
 }
 
-const DAY = 86_400_000;
 const time = (day: string) => Date.parse(`${day.length === 7 ? `${day}-15` : day}T00:00:00Z`);
 
 /**
@@ -138,9 +137,6 @@ export function shiftMonth(month: string, delta: number): string {
   const d = new Date(Date.UTC(y, m - 1 + delta, 1));
   return d.toISOString().slice(0, 7);
 }
-
-/** Days between two ISO days (for tests and notes). */
-export const daysBetween = (a: string, b: string): number => Math.round((time(b) - time(a)) / DAY);
 
 /** The shape of a status as SVG markup in currentColor, inside a 24×24 box at (x, y). */
 export function statusShapeMarkup(status: TrackerStatus, x: number, y: number): string {

@@ -4,7 +4,7 @@
 // paragraph.
 import type { Actor, JointMention, StatementMapEntry, StoryEvent } from './schema.ts';
 import { createMatcher, mentionRules, unusedForms, type Mention, type MentionRule } from './mentions.ts';
-import { ContentError } from './references.ts';
+import { missingParagraphError } from './references.ts';
 import { renderParagraphs } from './render-paragraphs.ts';
 import type { ParagraphMarker } from './rehype-paragraph-controls.ts';
 import { relativeHref, routes } from './urls.ts';
@@ -136,15 +136,7 @@ export function checkStatementMap(
       ...entry.discussedIn.map((r) => ['discussedIn', r] as [string, string]),
     ];
     for (const [field, ref] of refs) {
-      if (!paragraphs.has(ref)) {
-        const doc = ref.split('#')[0]!;
-        const count = [...paragraphs.keys()].filter((k) => k.startsWith(`${doc}#`)).length;
-        throw new ContentError(
-          `${file}: entry "${entry.id}", field "${field}": "${ref}" does not exist — ${
-            count ? `${doc} has paragraphs p1 to p${count}` : `there is no document "${doc}"`
-          }`,
-        );
-      }
+      if (!paragraphs.has(ref)) throw missingParagraphError({ file, entry: entry.id, field }, ref, paragraphs.keys());
     }
   }
   const position = new Map([...paragraphs.keys()].map((ref, i) => [ref, i]));

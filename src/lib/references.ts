@@ -58,6 +58,15 @@ export function resolveId<T>(id: string, byId: ReadonlyMap<string, T>, place: Pl
   return item;
 }
 
+/** The error for a cited paragraph that does not exist, saying which paragraphs its document has. */
+export function missingParagraphError(place: Place, ref: string, refs: Iterable<string>): ContentError {
+  const doc = ref.split('#')[0]!;
+  const count = [...refs].filter((k) => k.startsWith(`${doc}#`)).length;
+  return new ContentError(
+    `${at(place)}: "${ref}" does not exist — ${count ? `${doc} has paragraphs p1 to p${count}` : `there is no document "${doc}"`}`,
+  );
+}
+
 /** Throws when an id occurs twice in one file, naming both positions. */
 export function assertUniqueIds(entries: ReadonlyArray<{ id?: unknown }>, file: string): void {
   const seen = new Map<string, number>();

@@ -218,9 +218,10 @@ export function buildStory(input: StoryInput): StoryModel {
   const documentsById = new Map(documents.map((d) => [d.id, d]));
   const actorsById = new Map(input.actors.map((a) => [a.id, a]));
   const paragraphs = indexParagraphs(documents);
+  const paragraphText = new Map([...paragraphs].map(([ref, p]) => [ref, p.paragraph.text]));
   const citationWarnings = checkCitations(
     citationPlaces(input),
-    new Map([...paragraphs].map(([ref, p]) => [ref, p.paragraph.text])),
+    paragraphText,
     input.citations,
     files.citations,
   );
@@ -278,7 +279,7 @@ export function buildStory(input: StoryInput): StoryModel {
     entries: input.tracker ?? [],
     expectations: input.expectations ?? [],
     eventsById,
-    paragraphText: new Map([...paragraphs].map(([ref, p]) => [ref, p.paragraph.text])),
+    paragraphText,
     statementDocuments: documents.filter((d) => d.data.kind === 'statement').map((d) => d.id),
     checkedOn: story.checkedOn,
     files,

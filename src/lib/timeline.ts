@@ -20,12 +20,6 @@ export function groupByMonth(events: readonly StoryEvent[]): MonthGroup[] {
   return groups;
 }
 
-/** Where an event stands on the timeline: the main page (until the article), or a period page. */
-export interface TimelinePlace {
-  /** The id of the period page ("2025-04"), or undefined for the main timeline page. */
-  period: string | undefined;
-}
-
 /**
  * The period page of an event. What happened before and at the time of the article stands on the
  * main timeline page; what happened after it stands on a page per month ("2025-04"), so that no

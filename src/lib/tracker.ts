@@ -7,7 +7,7 @@
 //   - the checked date (story.yaml checkedOn) is not earlier than the newest evidence;
 //   - an expectation quotes its paragraph verbatim and concerns existing points.
 import type { Expectation, StoryEvent, TrackerEntry, TrackerStatus } from './schema.ts';
-import { ContentError, resolveId } from './references.ts';
+import { ContentError, missingParagraphError, resolveId } from './references.ts';
 import { datingSortKey } from './dates.ts';
 
 /** Statuses that close a point: given only when the action is over or its deadline has passed. */
@@ -77,14 +77,6 @@ export function lastDay(event: StoryEvent): string {
 const byDate = (a: StoryEvent, b: StoryEvent) =>
   datingSortKey(a.dating).localeCompare(datingSortKey(b.dating)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function missingParagraph(file: string, entry: string, field: string, ref: string, paragraphText: ReadonlyMap<string, string>): ContentError {
-  const doc = ref.split('#')[0]!;
-  const count = [...paragraphText.keys()].filter((k) => k.startsWith(`${doc}#`)).length;
-  return new ContentError(
-    `${file}: entry "${entry}", field "${field}": "${ref}" does not exist — ${count ? `${doc} has paragraphs p1 to p${count}` : `there is no document "${doc}"`}`,
-  );
-}
-
 export function buildTracker(input: TrackerInput): TrackerModel {
   const { entries, eventsById, paragraphText, files } = input;
   const relatedEvents = (entry: TrackerEntry, last: StatusStep): StoryEvent[] => {
@@ -111,7 +103,7 @@ export function buildTracker(input: TrackerInput): TrackerModel {
   const pointsByParagraph = new Map<string, TrackedPoint>();
   const points: TrackedPoint[] = [];
   for (const entry of entries) {
-    if (!paragraphText.has(entry.point)) throw missingParagraph(files.tracker, entry.id, 'point', entry.point, paragraphText);
+    if (!paragraphText.has(entry.point)) throw missingParagraphError({ file: files.tracker, entry: entry.id, field: 'point' }, entry.point, paragraphText.keys());
     if (!statementRefs.includes(entry.point)) {
       throw new ContentError(
         `${files.tracker}: entry "${entry.id}", field "point": "${entry.point}" is not a paragraph of a statement — a tracker entry follows a point of a document of kind "statement" (${input.statementDocuments.join(', ') || 'there is none'})`,
@@ -176,7 +168,7 @@ export function buildTracker(input: TrackerInput): TrackerModel {
   const expectations = input.expectations.map((expectation) => {
     const { id, paragraph, quote } = expectation;
     const text = paragraphText.get(paragraph);
-    if (text === undefined) throw missingParagraph(files.expectations, id, 'paragraph', paragraph, paragraphText);
+    if (text === undefined) throw missingParagraphError({ file: files.expectations, entry: id, field: 'paragraph' }, paragraph, paragraphText.keys());
     if (!text.includes(quote)) {
       throw new ContentError(
         `${files.expectations}: entry "${id}", field "quote": "${quote}" does not stand in ${paragraph} — copy the sentence exactly as the paragraph has it (without 「」): ${text}`,

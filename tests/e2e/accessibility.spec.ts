@@ -1,5 +1,6 @@
 // Keyboard and theme behaviour on sample pages; axe and reflow run on every page in every-page.spec.ts.
 import { test, expect } from '@playwright/test';
+import { layoutShift } from './site.ts';
 
 test('the theme toggle switches, persists without a flash, and is keyboard operable', async ({ page }) => {
   await page.goto('index.html');
@@ -62,16 +63,7 @@ test('the skip link leads to the main content', async ({ page }) => {
 test('pages do not shift while loading', async ({ page }) => {
   for (const route of ['index.html', 'articles/analysis.html', 'timeline.html']) {
     await page.goto(route);
-    const shift = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let total = 0;
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number }>) total += entry.value;
-          }).observe({ type: 'layout-shift', buffered: true });
-          setTimeout(() => resolve(total), 300);
-        }),
-    );
+    const shift = await layoutShift(page);
     expect(shift, route).toBe(0);
   }
 });

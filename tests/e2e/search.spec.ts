@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { distDir } from './site.ts';
+import { distDir, layoutShift } from './site.ts';
 import { serveStatic } from './static-server.ts';
 import { builds, BASE_PATH } from './builds.ts';
 import { loadStory, realContent } from '../unit/load-content.ts';
@@ -265,15 +265,6 @@ for (const scheme of ['light', 'dark'] as const) {
 test('the page does not shift when the results of ?q= arrive', async ({ page }) => {
   await page.goto('search.html?q=' + encodeURIComponent('停戦'));
   await expect(page.getByRole('status')).not.toBeEmpty();
-  const shift = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number }>) total += entry.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(total), 300);
-      }),
-  );
+  const shift = await layoutShift(page);
   expect(shift).toBe(0);
 });
