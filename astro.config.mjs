@@ -4,18 +4,18 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { siteUrl, basePath } from './src/config.ts';
-import { remarkParagraphIds } from './src/lib/remark-paragraph-ids.ts';
+import { remarkParagraphIds } from './src/lib/crossref/remark-paragraph-ids.ts';
 import { offline } from './src/integrations/offline.ts';
 import { publicUrlNotice } from './src/integrations/public-url.ts';
 import sitemap from '@astrojs/sitemap';
-import { pageFileUrl } from './src/lib/urls.ts';
+import { pageFileUrl } from './src/lib/view/urls.ts';
 import { inlineScriptHashes } from './src/integrations/inline-scripts.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
   ...(siteUrl ? { site: siteUrl } : {}),
   base: basePath,
-  // Pages end in .html and every internal link is relative (src/lib/urls.ts), so one build works
+  // Pages end in .html and every internal link is relative (src/lib/view/urls.ts), so one build works
   // on any static host, under any sub-path, and straight from the disk (file://).
   build: { format: 'file', inlineStylesheets: 'always' },
   trailingSlash: 'never',

@@ -1,5 +1,5 @@
 // The collections of the story, read from the content folder (STORY_DIR, see src/config.ts).
-// Which file holds which collection: src/story-sources.ts; schemas: src/lib/schema.ts. The loaders
+// Which file holds which collection: src/story-sources.ts; schemas: src/lib/content/schema.ts. The loaders
 // (src/loaders.ts) throw on any mistake, so bad content never builds.
 import { defineCollection } from 'astro:content';
 import { join } from 'node:path';

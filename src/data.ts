@@ -1,10 +1,10 @@
 // The one place pages get the story from: reads the collections once, hands them to the pure
-// join in src/lib/story.ts (which validates every reference), and shares the result.
+// join in src/lib/content/story.ts (which validates every reference), and shares the result.
 import { getCollection } from 'astro:content';
-import { buildStory, type StoryModel } from './lib/story.ts';
+import { buildStory, type StoryModel } from './lib/content/story.ts';
 import { actorNames, createAnnotator, unknownProperNouns } from './lib/furigana/annotate.ts';
 import { storyDir } from './config.ts';
-import { contentFiles } from './lib/content-files.ts';
+import { contentFiles } from './lib/content/content-files.ts';
 
 /** The content folder and its file names, for messages. */
 const files = { root: storyDir, ...contentFiles };

@@ -2,16 +2,16 @@
 // and builds on (with an empty collection, or the entries of an earlier build from its data store),
 // and its `glob()` loader reports frontmatter errors without a line. These loaders THROW, so every
 // content mistake stops `astro build`, `astro sync` and `astro dev` with the message of
-// src/lib/content-files.ts, and they clear the store before loading, so nothing cached by an
+// src/lib/content/content-files.ts, and they clear the store before loading, so nothing cached by an
 // earlier build can stand in for a file that failed to load.
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readEntryList, readFrontmatter, splitFrontmatter } from './lib/content-files.ts';
-import { readParagraphs } from './lib/paragraphs.ts';
-import { ContentError } from './lib/references.ts';
+import { readEntryList, readFrontmatter, splitFrontmatter } from './lib/content/content-files.ts';
+import { readParagraphs } from './lib/content/paragraphs.ts';
+import { ContentError } from './lib/content/references.ts';
 
 /** Re-runs `sync` whenever one of `paths` changes in `astro dev`. */
 function watch(context: LoaderContext, paths: readonly string[], sync: () => Promise<void>): void {

@@ -13,8 +13,8 @@ import {
   jointMentionSchema,
   statementMapSchema,
   storySchema,
-} from './lib/schema.ts';
-import { contentFiles } from './lib/content-files.ts';
+} from './lib/content/schema.ts';
+import { contentFiles } from './lib/content/content-files.ts';
 import { readingEntrySchema } from './lib/furigana/schema.ts';
 
 export const documentsFolder = 'documents';

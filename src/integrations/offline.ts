@@ -1,10 +1,10 @@
 // Astro integration: after the build, writes dist/sw.js, a service worker that precaches every
-// file of that build (src/lib/service-worker.ts says how it behaves).
+// file of that build (src/lib/offline/service-worker.ts says how it behaves).
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildVersion, precacheList, serviceWorkerSource, type BuiltFile } from '../lib/service-worker.ts';
+import { buildVersion, precacheList, serviceWorkerSource, type BuiltFile } from '../lib/offline/service-worker.ts';
 
 async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });

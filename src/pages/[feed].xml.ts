@@ -3,9 +3,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import rss from '@astrojs/rss';
 import { getStory } from '../data.ts';
-import { routes } from '../lib/urls.ts';
-import { absoluteUrl, publishedTime } from '../lib/page-meta.ts';
-import { kindLabel } from '../lib/labels.ts';
+import { routes } from '../lib/view/urls.ts';
+import { absoluteUrl, publishedTime } from '../lib/sharing/page-meta.ts';
+import { kindLabel } from '../lib/view/labels.ts';
 
 export const getStaticPaths: GetStaticPaths = () => (import.meta.env.SITE ? [{ params: { feed: 'feed' } }] : []);
 

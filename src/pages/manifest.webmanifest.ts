@@ -2,8 +2,8 @@
 // which sits at the site root, so it works under any base path.
 import type { APIRoute } from 'astro';
 import { getStory } from '../data.ts';
-import { ICON_SIZES, THEME_COLOR } from '../lib/icon.ts';
-import { routes } from '../lib/urls.ts';
+import { ICON_SIZES, THEME_COLOR } from '../lib/offline/icon.ts';
+import { routes } from '../lib/view/urls.ts';
 
 export const GET: APIRoute = async () => {
   const { story } = await getStory();

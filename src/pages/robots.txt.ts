@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/page-meta.ts';
+import { absoluteUrl } from '../lib/sharing/page-meta.ts';
 
 // Points at the sitemap when the origin is known (the sitemap exists only then).
 export const GET: APIRoute = ({ site }) => {

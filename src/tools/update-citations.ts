@@ -2,15 +2,15 @@
 // a citation whose paragraph moved (inserted, deleted or reordered paragraphs) is renumbered in
 // every content file, and the text of every cited paragraph is recorded anew in
 // citations.lock.yaml. It prints what it changed, so the edit can be reviewed in the diff.
-// The texts are read with the build's own functions (src/lib/content-files.ts, paragraphs.ts).
+// The texts are read with the build's own functions (src/lib/content/content-files.ts, paragraphs.ts).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { storyDir } from '../config.ts';
-import { contentFiles, readEntryList, splitFrontmatter } from '../lib/content-files.ts';
-import { readParagraphs } from '../lib/paragraphs.ts';
-import { citationSchema } from '../lib/schema.ts';
-import { REF_PATTERN, renumberCitations, updateCitations } from '../lib/citations.ts';
+import { contentFiles, readEntryList, splitFrontmatter } from '../lib/content/content-files.ts';
+import { readParagraphs } from '../lib/content/paragraphs.ts';
+import { citationSchema } from '../lib/content/schema.ts';
+import { REF_PATTERN, renumberCitations, updateCitations } from '../lib/content/citations.ts';
 
 const lockPath = join(storyDir, contentFiles.citations);
 const docDir = join(storyDir, 'documents');

@@ -1,7 +1,7 @@
 // Synthetic stories for the scale benchmark: a complete content folder (documents/*.mdx,
 // actors.yaml, events.yaml, story.yaml, mentions.yaml, statement-map.yaml) in the format of
-// content/ and tests/fixtures/story, valid against src/lib/schema.ts and the cross-file checks of
-// src/lib/story.ts and src/lib/cross-references.ts. Everything is made up (katakana names,
+// content/ and tests/fixtures/story, valid against src/lib/content/schema.ts and the cross-file checks of
+// src/lib/content/story.ts and src/lib/crossref/cross-references.ts. Everything is made up (katakana names,
 // invented states) and deterministic: a seeded PRNG, no Math.random, no clock.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Times the pure join (src/lib/story.ts buildStory: paragraph parsing, every cross-file check,
+// Times the pure join (src/lib/content/story.ts buildStory: paragraph parsing, every cross-file check,
 // mention matching and the paragraphs' HTML) on a synthetic story, outside Astro. It is what
 // src/data.ts runs once per build; this isolates it from bundling and page rendering.
 //
@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateStory } from './generate.ts';
-import { buildStory, type StoryInput } from '../../src/lib/story.ts';
+import { buildStory, type StoryInput } from '../../src/lib/content/story.ts';
 import { readStory } from '../unit/load-content.ts';
 
 const [documents = 1000, actors = 500] = process.argv.slice(2).map(Number);

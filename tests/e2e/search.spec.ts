@@ -10,7 +10,7 @@ import { distDir, layoutShift } from './site.ts';
 import { serveStatic } from './static-server.ts';
 import { builds, BASE_PATH } from './builds.ts';
 import { loadStory, realContent } from '../unit/load-content.ts';
-import { routes } from '../../src/lib/urls.ts';
+import { routes } from '../../src/lib/view/urls.ts';
 import { storyIndex, storyKinds } from '../../src/lib/search/records.ts';
 import { indexMeta, MAX_SHARDS_PER_TERM } from '../../src/lib/search/index.ts';
 import { searchRecords, shardOf, RESULTS_PER_PAGE, type PackedRecord, type QueryData } from '../../src/lib/search/query.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { builtPages } from './site.ts';
 import { builds, urlOf, BASE_PATH, SITE_URL } from './builds.ts';
 import { loadStory, realContent } from '../unit/load-content.ts';
-import { timelinePages } from '../../src/lib/timeline.ts';
+import { timelinePages } from '../../src/lib/view/timeline.ts';
 
 const model = loadStory(realContent);
 const origin = SITE_URL + BASE_PATH;

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { parseParagraphs } from '../../src/lib/paragraphs.ts';
+import { parseParagraphs } from '../../src/lib/content/paragraphs.ts';
 import { builds, repoRoot } from './builds.ts';
 
 export { repoRoot };

@@ -2,7 +2,7 @@
 // and sources, and between each statement point and its page.
 import { test, expect } from '@playwright/test';
 import { loadStory, realContent } from '../unit/load-content.ts';
-import { statusInfo } from '../../src/lib/labels.ts';
+import { statusInfo } from '../../src/lib/view/labels.ts';
 
 const model = loadStory(realContent);
 const points = model.tracker.points;

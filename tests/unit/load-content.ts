@@ -1,12 +1,12 @@
 // Reads a story folder for the unit tests with the build's own reading functions (src/loaders.ts)
-// and file table (src/story-sources.ts), then joins it with the build's join (src/lib/story.ts).
+// and file table (src/story-sources.ts), then joins it with the build's join (src/lib/content/story.ts).
 // Only Astro's data store is left out; tests/unit/bad-content.test.ts runs the real build.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { documentFileNames, readDocumentFile, readListFile } from '../../src/loaders.ts';
 import { documentsFolder, documentSchema, listSources } from '../../src/story-sources.ts';
-import { contentFiles } from '../../src/lib/content-files.ts';
-import { buildStory, type StoryInput } from '../../src/lib/story.ts';
+import { contentFiles } from '../../src/lib/content/content-files.ts';
+import { buildStory, type StoryInput } from '../../src/lib/content/story.ts';
 import type { z } from 'astro/zod';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));

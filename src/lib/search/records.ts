@@ -1,7 +1,7 @@
 // The story as search records: paragraphs of the documents, actors (by name, reading, variants and
 // English name), timeline events. The kinds list gives the ranking order and the result headings.
-import type { StoryModel } from '../story.ts';
-import { routes } from '../urls.ts';
+import type { StoryModel } from '../content/story.ts';
+import { routes } from '../view/urls.ts';
 import { buildSearchIndex, indexFiles, type IndexFile, type KindSpec, type SearchIndex, type SearchRecord } from './index.ts';
 
 export const storyKinds: KindSpec[] = [

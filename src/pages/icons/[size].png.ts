@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import sharp from 'sharp';
-import { ICON_SIZES, ICON_SVG } from '../../lib/icon.ts';
+import { ICON_SIZES, ICON_SVG } from '../../lib/offline/icon.ts';
 
 export const getStaticPaths: GetStaticPaths = () => ICON_SIZES.map((size) => ({ params: { size: `icon-${size}` } }));
 

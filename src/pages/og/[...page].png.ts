@@ -1,11 +1,11 @@
 // One preview image per page (og/<page route>.png), rendered at build time from the page's title
-// and kind (src/lib/og-cards.ts) with a Japanese font subset for each image (src/lib/og-image.ts).
+// and kind (src/lib/sharing/og-cards.ts) with a Japanese font subset for each image (src/lib/sharing/og-image.ts).
 // Only link previews use them, and previews need absolute URLs: without SITE_URL no page links
 // an image, so none is rendered (a build for file:// or an intranet is seconds faster).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getStory } from '../../data.ts';
-import { ogCards } from '../../lib/og-cards.ts';
-import { renderOgPng } from '../../lib/og-image.ts';
+import { ogCards } from '../../lib/sharing/og-cards.ts';
+import { renderOgPng } from '../../lib/sharing/og-image.ts';
 import { siteUrl } from '../../config.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import {
+  OG_HEIGHT,
+  OG_TITLE_MAX_LINES,
+  OG_TITLE_SIZES,
+  OG_WIDTH,
+  ogTitleLayout,
+  renderOgPng,
+  titleChunks,
+  type OgCard,
+} from '../../../src/lib/sharing/og-image.ts';
+import { fontCharacters, loadOgFont, subsetOgFont } from '../../../src/lib/sharing/og-font.ts';
+
+const siteName = '米ウクライナ高官協議を読む';
+const card = (title: string, kind = '解説'): OgCard => ({ title, kind, siteName });
+
+// Titles of this site (content/), and two longer ones.
+const siteTitles = [
+  'ウクライナ、米停戦案を丸のみ 関係修復を優先',
+  '停戦へ動いた米ウクライナ 関係修復の先に残る課題',
+  '米ウクライナ共同声明要旨',
+  '関係修復 双方歩み寄り',
+  '米ウクライナ共同声明、30日間停戦案を受け入れ',
+  'ジッダで米ウクライナ高官協議',
+  '協議後会見、ルビオ氏「ボールはロシア側にある」',
+  'トランプ・プーチン電話会談、エネルギー施設攻撃停止で合意',
+  'マルコ・ルビオ',
+];
+const longTitle = 'ジッダで開かれた米ウクライナ高官協議、米国は軍事支援と情報共有の再開を表明しウクライナは30日間の停戦案を受け入れた';
+const veryLongTitle =
+  'ジッダで開かれた米ウクライナ高官協議で、米国は軍事支援と情報共有の再開を表明し、ウクライナは30日間の停戦案を受け入れたが、ロシアは条件を付けて回答を先送りし、欧州の友好国は安全の保証を巡る協議を急いでいる';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Width and height from the PNG's IHDR chunk (which must come first). */
+function ihdrSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  expect(String.fromCharCode(...png.subarray(12, 16))).toBe('IHDR');
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** Offsets in `text` where one phrase ends and the next begins. */
+function boundaries(chunks: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  let pos = 0;
+  for (const c of chunks) out.add((pos += c.length));
+  return out;
+}
+
+describe('titleChunks', () => {
+  it.each(siteTitles.concat(longTitle, veryLongTitle))('joins back to the title with nothing added: %s', (title) => {
+    const chunks = titleChunks(title);
+    expect(chunks.join('')).toBe(title);
+    expect(chunks.join('')).not.toContain('\u200b');
+    expect(chunks.every((c) => c.length > 0)).toBe(true);
+  });
+
+  it.each([
+    ['米ウクライナ共同声明、30日間停戦案を受け入れ', ['米ウクライナ', '共同声明']],
+    ['停戦へ動いた米ウクライナ 関係修復の先に残る課題', ['米ウクライナ', '関係修復']],
+    ['米ウクライナ共同声明要旨', ['米ウクライナ', '共同声明']],
+    ['ジッダで米ウクライナ高官協議', ['米ウクライナ', '高官協議']],
+    [longTitle, ['米ウクライナ', '高官協議', '軍事支援', '情報共有', '30日間']],
+  ])('never breaks inside a phrase: %s', (title, words) => {
+    const inner = boundaries(titleChunks(title));
+    for (const word of words) {
+      const start = title.indexOf(word);
+      expect(start).toBeGreaterThanOrEqual(0);
+      for (let i = start + 1; i < start + word.length; i++) expect(inner.has(i), `${word} split at ${i}`).toBe(false);
+    }
+  });
+
+  it('breaks after a headline space, keeping the space with the phrase before it', () => {
+    expect(titleChunks('関係修復 双方歩み寄り')).toEqual(['関係修復 ', '双方歩み寄り']);
+    const chunks = titleChunks('ウクライナ、米停戦案を丸のみ 関係修復を優先');
+    expect(chunks).toContain('丸のみ ');
+    expect(chunks.some((c) => /^\s/u.test(c))).toBe(false);
+  });
+
+  it('returns several phrases for a sentence-like title, not one chunk', () => {
+    expect(titleChunks(longTitle).length).toBeGreaterThan(5);
+  });
+});
+
+describe('ogTitleLayout', () => {
+  it.each(siteTitles.concat(longTitle))('breaks lines only between phrases, in at most three lines: %s', async (title) => {
+    const layout = await ogTitleLayout(card(title));
+    expect(layout.truncated).toBe(false);
+    expect(layout.lines.length).toBeGreaterThan(0);
+    expect(layout.lines.length).toBeLessThanOrEqual(OG_TITLE_MAX_LINES);
+    const phraseEnds = boundaries(titleChunks(title));
+    let pos = 0;
+    for (const line of layout.lines) {
+      expect(title.startsWith(line, pos)).toBe(true);
+      pos += line.length;
+      while (/\s/u.test(title[pos] ?? '')) pos++; // white space dropped at the line end
+      expect(phraseEnds.has(pos), `line break at ${pos} inside a phrase`).toBe(true);
+    }
+    expect(pos).toBe(title.length);
+  });
+
+  it('keeps short titles at the largest size and shrinks long ones', async () => {
+    const short = await ogTitleLayout(card('米ウクライナ共同声明要旨', '声明要旨'));
+    expect(short.fontSize).toBe(OG_TITLE_SIZES[0]);
+    expect(short.lines).toEqual(['米ウクライナ共同声明要旨']);
+    const long = await ogTitleLayout(card(longTitle));
+    expect(long.fontSize).toBeLessThan(OG_TITLE_SIZES[0] ?? 0);
+    expect(long.lines.length).toBe(3);
+  });
+
+  it('breaks at the headline space rather than inside a clause', async () => {
+    const layout = await ogTitleLayout(card('ウクライナ、米停戦案を丸のみ 関係修復を優先'));
+    expect(layout.lines).toEqual(['ウクライナ、米停戦案を丸のみ', '関係修復を優先']);
+  });
+
+  it('breaks at a full-width space too', async () => {
+    const layout = await ogTitleLayout(card('「30日間停戦」受け入れ\u3000米、軍事支援を再開'));
+    expect(layout.lines).toEqual(['「30日間停戦」受け入れ', '米、軍事支援を再開']);
+  });
+
+  it('splits a phrase wider than a line between characters, never before ー or a small kana', async () => {
+    const title = 'アンドリーイェルマークウォロディミルゼレンスキーウラジーミルプーチンスティーブウィトコフ';
+    expect(titleChunks(title)).toHaveLength(1);
+    const layout = await ogTitleLayout(card(title, '人物'));
+    expect(layout.lines.join('')).toBe(title);
+    expect(layout.lines.length).toBeGreaterThan(1);
+    for (const line of layout.lines.slice(1)) expect(line).not.toMatch(/^[ーァィゥェォッャュョ]/u);
+  });
+
+  it('cuts a title too long for three lines at the smallest size, ending in an ellipsis', async () => {
+    const layout = await ogTitleLayout(card(veryLongTitle));
+    expect(layout.truncated).toBe(true);
+    expect(layout.fontSize).toBe(OG_TITLE_SIZES[OG_TITLE_SIZES.length - 1]);
+    expect(layout.lines.length).toBe(OG_TITLE_MAX_LINES);
+    const shown = layout.lines.join('');
+    expect(shown.endsWith('…')).toBe(true);
+    expect(veryLongTitle.startsWith(shown.slice(0, -1))).toBe(true);
+  });
+});
+
+describe('renderOgPng', () => {
+  it('returns a 1200×630 PNG', async () => {
+    const png = await renderOgPng(card('ウクライナ、米停戦案を丸のみ 関係修復を優先'));
+    expect(png).toBeInstanceOf(Uint8Array);
+    expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    expect(ihdrSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
+    const meta = await sharp(png).metadata();
+    expect(meta.format).toBe('png');
+    expect([meta.width, meta.height]).toEqual([1200, 630]);
+  });
+
+  it.each([longTitle, veryLongTitle])('still renders a valid image for a long title (%#)', async (title) => {
+    const png = await renderOgPng(card(title));
+    expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    expect(ihdrSize(png)).toEqual({ width: 1200, height: 630 });
+    // Decodes completely (a broken PNG would throw here).
+    const { info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([1200, 630]);
+  });
+
+  it('draws real glyphs: titles that differ in one character give different pixels', async () => {
+    // Missing glyphs would all be drawn as the same .notdef box ("tofu"), so these would match.
+    const pixels = async (title: string) => (await sharp(await renderOgPng(card(title, '人物'))).raw().toBuffer());
+    const [a, b] = await Promise.all([pixels('ルビオ'), pixels('ルビヨ')]);
+    expect(a.length).toBe(b.length);
+    expect(a.equals(b)).toBe(false);
+  });
+
+  it('is deterministic: the same card gives the same bytes', async () => {
+    const c = card('マルコ・ルビオ', '人物');
+    const [a, b] = await Promise.all([renderOgPng(c), renderOgPng(c)]);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+});
+
+describe('font subsetting', () => {
+  it('keeps each character once', () => {
+    expect(fontCharacters('米ウクライナ米 ウ')).toBe(' ウクナライ米'.split('').sort().join(''));
+  });
+
+  it('makes a TrueType subset much smaller than the full font', async () => {
+    const full = await loadOgFont();
+    const c = card(longTitle);
+    const subset = await subsetOgFont(`${c.title}${c.kind}${c.siteName}`);
+    expect(full.length).toBeGreaterThan(5_000_000);
+    expect([...subset.subarray(0, 4)]).toEqual([0x00, 0x01, 0x00, 0x00]); // sfnt version 1.0 (TrueType outlines)
+    expect(subset.length).toBeLessThan(full.length / 50);
+    // More characters, more glyphs: the subset follows the text.
+    const small = await subsetOgFont('時系列');
+    expect(small.length).toBeLessThan(subset.length);
+  });
+
+  it('reads the font file once per process', async () => {
+    expect(await loadOgFont()).toBe(await loadOgFont());
+  });
+});
