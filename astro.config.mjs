@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { siteUrl, basePath } from './src/config.ts';
-import { remarkParagraphIds } from './src/lib/crossref/remark-paragraph-ids.ts';
+import { remarkPlugins, rehypePlugins } from './src/markdown.ts';
 import { offline } from './src/integrations/offline.ts';
 import { publicUrlNotice } from './src/integrations/public-url.ts';
 import sitemap from '@astrojs/sitemap';
@@ -40,6 +40,8 @@ export default defineConfig({
       scriptDirective: { hashes: inlineScriptHashes(), resources: ["'self'"] },
     },
   },
+  // The one Markdown pipeline: every MDX body is rendered once, here. The story's plugins (paragraph
+  // ids, actor mentions, readings, date markers, permalinks) are in src/markdown.ts.
   markdown: {
     syntaxHighlight: false,
     processor: unified({
@@ -47,7 +49,8 @@ export default defineConfig({
       gfm: false,
       // Quotes and dashes stay exactly as the source has them.
       smartypants: false,
-      remarkPlugins: [[remarkGfm, { singleTilde: false }], remarkParagraphIds],
+      remarkPlugins: [[remarkGfm, { singleTilde: false }], ...remarkPlugins],
+      rehypePlugins,
     }),
   },
 });

@@ -34,6 +34,11 @@ export function readListFile<S extends z.ZodType>(dir: string, file: string, sch
   return readEntryList(readFileSync(path, 'utf8'), file, schema);
 }
 
+/** The data of every entry of one list file of the table src/story-sources.ts. */
+export function readList<S extends z.ZodType>(dir: string, source: { file: string; schema: S; optional: boolean }): Array<z.infer<S>> {
+  return readListFile(dir, source.file, source.schema, source.optional).map((e) => e.data);
+}
+
 /** One document of the folder `dir`: its id (the file name), validated frontmatter and body. */
 export function readDocumentFile<S extends z.ZodType>(dir: string, name: string, schema: S, folder = 'documents') {
   const path = join(dir, name);

@@ -3,19 +3,17 @@
 // Only Astro's data store is left out; tests/unit/bad-content.test.ts runs the real build.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { documentFileNames, readDocumentFile, readListFile } from '../../src/loaders.ts';
+import { documentFileNames, readDocumentFile, readList } from '../../src/loaders.ts';
 import { documentsFolder, documentSchema, listSources } from '../../src/story-sources.ts';
 import { contentFiles } from '../../src/lib/content/content-files.ts';
 import { buildStory, type StoryInput } from '../../src/lib/content/story.ts';
-import type { z } from 'astro/zod';
+import { crossReference } from '../../src/lib/crossref/cross-references.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const realContent = join(repoRoot, 'content');
 export const fixtureStory = join(repoRoot, 'tests', 'fixtures', 'story');
 
-function list<S extends z.ZodType>(dir: string, { file, schema, optional }: { file: string; schema: S; optional: boolean }): Array<z.infer<S>> {
-  return readListFile(dir, file, schema, optional).map((e) => e.data);
-}
+const list = readList;
 
 /** The raw input of a story folder, validated entry by entry. */
 export function readStory(dir: string): StoryInput {
@@ -39,7 +37,7 @@ export function readStory(dir: string): StoryInput {
   };
 }
 
-/** Reads and joins a story folder. */
+/** Reads and joins a story folder, with its cross-references, as src/data.ts does. */
 export function loadStory(dir: string) {
-  return buildStory(readStory(dir));
+  return crossReference(buildStory(readStory(dir)), contentFiles);
 }

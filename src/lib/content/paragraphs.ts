@@ -4,12 +4,12 @@
 // A paragraph is a top-level Markdown paragraph of a document body (not one inside a list,
 // a quote or a component). The n-th one gets the id "p<n>"; a citation elsewhere in the content
 // names it "<document id>#p<n>" — the same string as the fragment of its URL.
-import type { Root, Paragraph } from 'mdast';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
-import remarkGfm from 'remark-gfm';
-import { toString } from 'mdast-util-to-string';
+import type { Root, Paragraph, PhrasingContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { gfm } from 'micromark-extension-gfm';
 import { ContentError } from './references.ts';
 
 /** The top-level paragraphs of a Markdown tree, in order. */
@@ -31,15 +31,53 @@ export interface SourceParagraph {
   text: string;
 }
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm, { singleTilde: false });
+/**
+ * Reads the text only: the page is rendered by the one pipeline of astro.config.mjs, which parses
+ * the same syntax (MDX, and GFM without single-tilde strikethrough, so 「3~5日」 stays as written).
+ */
+const parse = (body: string): Root =>
+  fromMarkdown(body, {
+    extensions: [mdxjs(), gfm({ singleTilde: false })],
+    mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()],
+  });
+
+/** Thrown for an expression whose text cannot be known without running it. */
+class ExpressionError extends Error {
+  constructor(
+    readonly expression: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(`the expression {${expression}} cannot be read as text`);
+  }
+}
+
+/**
+ * The text of a paragraph as MDX renders it: JSX elements (<abbr>NATO</abbr>) by their content,
+ * and an expression that is a string literal ({'3~5'}) by its value. Any other expression would
+ * need running to know its text (for search, excerpts and citations), so it stops the build.
+ */
+function textOf(nodes: readonly PhrasingContent[]): string {
+  return nodes
+    .map((node): string => {
+      if (node.type === 'mdxTextExpression') {
+        const [statement] = node.data?.estree?.body ?? [];
+        const value = statement?.type === 'ExpressionStatement' && statement.expression.type === 'Literal' ? statement.expression.value : undefined;
+        if (typeof value === 'string') return value;
+        throw new ExpressionError(node.value, node.position?.start.line ?? 1, node.position?.start.column ?? 1);
+      }
+      if ('children' in node) return textOf(node.children as PhrasingContent[]);
+      return 'value' in node ? node.value : '';
+    })
+    .join('');
+}
 
 /** The paragraphs of an MDX body (without frontmatter), numbered as the rendered page numbers them. */
 export function parseParagraphs(body: string): SourceParagraph[] {
-  const tree = parser.runSync(parser.parse(body)) as Root;
-  return topLevelParagraphs(tree).map((node, i) => ({
+  return topLevelParagraphs(parse(body)).map((node, i) => ({
     id: paragraphId(i + 1),
     n: i + 1,
-    text: toString(node),
+    text: textOf(node.children),
   }));
 }
 
@@ -51,6 +89,11 @@ export function readParagraphs(body: string, file: string, bodyStartLine = 1): S
   try {
     return parseParagraphs(body);
   } catch (error) {
+    if (error instanceof ExpressionError) {
+      throw new ContentError(
+        `${file}:${error.line + bodyStartLine - 1}:${error.column}: ${error.message} — in a paragraph, write the text itself, or a string in quotes ({'3~5'}), so that search, excerpts and citations read what the page shows`,
+      );
+    }
     const e = error as { line?: number; column?: number; reason?: string; message: string };
     const line = (e.line ?? 1) + bodyStartLine - 1;
     throw new ContentError(`${file}:${line}:${e.column ?? 1}: MDX syntax error — ${e.reason ?? e.message}`);

@@ -14,14 +14,13 @@ import {
   type Story,
   type StoryEvent,
 } from './schema.ts';
-import { buildCrossReferences, checkStatementMap, type CrossReferences } from '../crossref/cross-references.ts';
 import { readParagraphs, type SourceParagraph } from './paragraphs.ts';
 import { ContentError, resolveId } from './references.ts';
 import { countCharacters, readingMinutes } from './reading-time.ts';
 import { datingSortKey } from './dates.ts';
 import { checkCitations, type CitationPlace } from './citations.ts';
 import { buildTracker, type TrackerModel } from './tracker.ts';
-import type { Annotator } from '../furigana/annotate.ts';
+import { checkStatementMap } from './statement-map.ts';
 
 export interface DocumentInput {
   id: string;
@@ -48,8 +47,6 @@ export interface StoryInput {
   expectations?: Expectation[] | undefined;
   /** Corrections and updates of the site (corrections.yaml). */
   corrections?: Correction[] | undefined;
-  /** Readings for the texts (furigana), built by the caller (the tokenizer loads asynchronously). */
-  annotator?: Annotator | undefined;
   /** Forms naming several actors at once, or none. */
   mentions: JointMention[];
   /** The statement read against the other documents. */
@@ -85,7 +82,11 @@ export interface CitedParagraph {
   paragraph: SourceParagraph;
 }
 
-export interface StoryModel extends CrossReferences {
+export interface StoryModel {
+  /** Forms naming several actors at once (mentions.yaml), their actors checked. */
+  joints: JointMention[];
+  /** Warnings for the build log (stale citations). */
+  warnings: string[];
   story: Story;
   /** In reading order (`order`). */
   documents: StoryDocument[];
@@ -292,18 +293,10 @@ export function buildStory(input: StoryInput): StoryModel {
     );
   }
   const statementMap = checkStatementMap(input.statementMap, paragraphs, files.statementMap);
-  const crossReferences = buildCrossReferences({
-    documents,
-    actors: input.actors,
-    joints: input.mentions,
-    eventsByParagraph,
-    files,
-    annotator: input.annotator,
-  });
 
   return {
-    ...crossReferences,
-    warnings: [...crossReferences.warnings, ...citationWarnings],
+    joints: input.mentions,
+    warnings: citationWarnings,
     statementMap,
     story,
     documents,

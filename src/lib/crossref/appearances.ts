@@ -2,7 +2,7 @@
 // texts (an interview's 話し手 under its headline, its 聞き手 in the byline). A credit printed in a
 // paragraph (the byline) is that paragraph's passage, marked with its role; a credit printed
 // outside the paragraphs (under the headline) is an appearance of its own. Both are counted.
-import type { StoryModel } from '../content/story.ts';
+import type { CrossReferencedStory } from './cross-references.ts';
 import type { Passage } from './cross-references.ts';
 import type { StoryDocument } from '../content/story.ts';
 import type { creditRoles } from '../content/schema.ts';
@@ -16,7 +16,7 @@ export interface Appearances {
   count: number;
 }
 
-export function appearancesOf(model: Pick<StoryModel, 'documents' | 'passagesByActor'>, actorId: string): Appearances {
+export function appearancesOf(model: Pick<CrossReferencedStory, 'documents' | 'passagesByActor'>, actorId: string): Appearances {
   const passages = (model.passagesByActor.get(actorId) ?? []).map((passage) => ({ passage, role: undefined as Role | undefined }));
   const headingCredits: Appearances['headingCredits'] = [];
   for (const document of model.documents) {

@@ -51,23 +51,32 @@ export function mentionRules(
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export type Matcher = (text: string) => Mention[];
+/** Finds the mentions in a text; `pattern` and `actorsOf` let a tree walker use the same rules. */
+export interface Matcher {
+  (text: string): Mention[];
+  /** The one expression of every form, longest first (global). */
+  readonly pattern: RegExp;
+  /** The actors a matched form names; empty for a form that is not a mention. */
+  actorsOf(form: string): readonly string[];
+}
 
 /** One pass over a text: the mentions in order, longest form first at each position. */
 export function createMatcher(rules: readonly MentionRule[]): Matcher {
-  if (rules.length === 0) return () => [];
   const byForm = new Map(rules.map((r) => [r.form, r]));
   const forms = [...byForm.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  const pattern = new RegExp(forms.map(escape).join('|'), 'gu');
-  return (text) => {
+  // With no rules, an expression that never matches.
+  const pattern = forms.length > 0 ? new RegExp(forms.map(escape).join('|'), 'gu') : /(?!)/gu;
+  const actorsOf = (form: string): readonly string[] => byForm.get(form)?.actors ?? [];
+  const match = (text: string): Mention[] => {
     const found: Mention[] = [];
     for (const m of text.matchAll(pattern)) {
-      const rule = byForm.get(m[0])!;
-      if (rule.actors.length === 0) continue;
-      found.push({ start: m.index, end: m.index + m[0].length, form: m[0], actors: rule.actors });
+      const actors = actorsOf(m[0]);
+      if (actors.length === 0) continue;
+      found.push({ start: m.index, end: m.index + m[0].length, form: m[0], actors });
     }
     return found;
   };
+  return Object.assign(match, { pattern, actorsOf });
 }
 
 /** Forms that never occur in `texts`: worth a warning (a typo, or text that changed), not an error. */

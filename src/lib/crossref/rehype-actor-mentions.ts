@@ -7,7 +7,11 @@
 // forms naming several actors, become <span>s carrying the actor ids, so they can be counted and
 // styled without cluttering the text with links.
 // Text inside links, code and existing mentions is left alone, so running it twice changes nothing.
-import type { Root, Element, ElementContent, Text } from 'hast';
+// Text inside MDX elements (<abbr>…</abbr>) is searched like any other.
+import type { Element, Root } from 'hast';
+import { findAndReplace } from 'hast-util-find-and-replace';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
 import type { Matcher } from './mentions.ts';
 
 export interface ActorMentionsOptions {
@@ -18,16 +22,10 @@ export interface ActorMentionsOptions {
   cardIdFor?: (actorId: string) => string | undefined;
 }
 
-const SKIP = new Set(['a', 'code', 'pre', 'script', 'style', 'button', 'rt', 'rp']);
-
-function isMention(node: Element): boolean {
+const isMention = (node: Element): boolean => {
   const cls = node.properties['className'];
   return Array.isArray(cls) && cls.includes('mention');
-}
-
-function text(value: string): Text {
-  return { type: 'text', value };
-}
+};
 
 export function rehypeActorMentions(options: ActorMentionsOptions) {
   const { match, hrefFor, cardIdFor = () => undefined } = options;
@@ -35,62 +33,27 @@ export function rehypeActorMentions(options: ActorMentionsOptions) {
   return (tree: Root): void => {
     // Actors already linked (a second run over the same tree links nobody again).
     const linked = new Set<string>();
-    const collect = (node: Root | Element): void => {
-      for (const child of node.children) {
-        if (child.type !== 'element') continue;
-        if (child.tagName === 'a' && isMention(child)) linked.add(String(child.properties['dataActor']));
-        collect(child);
-      }
-    };
-    collect(tree);
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'a' && isMention(node)) linked.add(String(node.properties['dataActor']));
+    });
 
-    const rewrite = (node: Root | Element): void => {
-      const out: Array<Root['children'][number]> = [];
-      for (const child of node.children) {
-        if (child.type === 'element') {
-          if (!SKIP.has(child.tagName) && !isMention(child)) rewrite(child);
-          out.push(child);
-          continue;
-        }
-        if (child.type !== 'text') {
-          out.push(child);
-          continue;
-        }
-        let at = 0;
-        for (const m of match(child.value)) {
-          if (m.start > at) out.push(text(child.value.slice(at, m.start)));
-          out.push(markup(m.form, m.actors));
-          at = m.end;
-        }
-        if (at === 0) out.push(child);
-        else if (at < child.value.length) out.push(text(child.value.slice(at)));
-      }
-      node.children = out as typeof node.children;
-    };
-
-    const markup = (form: string, actors: readonly string[]): ElementContent => {
+    const markup = (form: string) => {
+      const actors = match.actorsOf(form);
       const [only] = actors;
-      if (actors.length === 1 && only !== undefined && !linked.has(only)) {
+      // A form that is not a mention (「ウクライナ大統領選」) stays as it is, and the search goes on
+      // after it, so the name inside it is not found either.
+      if (only === undefined) return form;
+      if (actors.length === 1 && !linked.has(only)) {
         linked.add(only);
         const cardId = cardIdFor(only);
-        return {
-          type: 'element',
-          tagName: 'a',
-          // `interestfor` is written in lower case: hast would dash-case an unknown camelCase name.
-          properties: { className: ['mention'], href: hrefFor(only), dataActor: only, ...(cardId ? { interestfor: cardId } : {}) },
-          children: [text(form)],
-        };
+        // `interestfor` is written in lower case: hast would dash-case an unknown camelCase name.
+        return h('a.mention', { href: hrefFor(only), dataActor: only, ...(cardId ? { interestfor: cardId } : {}) }, form);
       }
-      const span: Element = {
-        type: 'element',
-        tagName: 'span',
-        properties:
-          actors.length === 1 ? { className: ['mention'], dataActor: only } : { className: ['mention'], dataActors: actors.join(' ') },
-        children: [text(form)],
-      };
-      return span;
+      return h('span.mention', actors.length === 1 ? { dataActor: only } : { dataActors: actors.join(' ') }, form);
     };
 
-    rewrite(tree);
+    findAndReplace(tree, [match.pattern, markup], {
+      ignore: ['a', 'code', 'pre', 'script', 'style', 'button', 'rt', 'rp', isMention],
+    });
   };
 }

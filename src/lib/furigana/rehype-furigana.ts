@@ -4,10 +4,11 @@
 // Code, pre, script, style, rt, rp and existing ruby are left alone (so running it twice changes
 // nothing); text inside links and mention spans is annotated in place, keeping those elements.
 //
-// The tokenizer is built asynchronously once per build, before the plugin runs:
+// The tokenizer is built asynchronously once per build, before the plugin runs (src/markdown.ts):
 //   const annotator = await createAnnotator({ names: actorNames(actors), glossary: readings });
-//   unified()....use(rehypeFurigana, { annotator })
+//   rehypeFurigana({ annotator })(tree)
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import type {} from 'mdast-util-mdx';
 import type { Annotator, Segment } from './annotate.ts';
 
 export interface FuriganaOptions {
@@ -40,6 +41,10 @@ export function rehypeFurigana(options: FuriganaOptions) {
     for (const child of node.children) {
       if (child.type === 'element') {
         if (!SKIP.has(child.tagName)) rewrite(child);
+        out.push(child);
+      } else if (child.type === 'mdxJsxTextElement') {
+        // An element written in MDX (<abbr>…</abbr>): its text gets readings like any other.
+        if (!SKIP.has(child.name ?? '')) rewrite(child as unknown as Element);
         out.push(child);
       } else if (child.type === 'text') {
         const segments = annotator.annotate(child.value);

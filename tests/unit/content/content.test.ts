@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadStory, realContent, repoRoot } from '../load-content.ts';
-import { dateMarkers } from '../../../src/lib/crossref/cross-references.ts';
+import { dateMarkers } from '../../../src/lib/view/paragraph-markers.ts';
 
 const model = loadStory(realContent);
 // The source text as published, kept in the repository (tests/fixtures/seed), one paragraph a line;

@@ -1,0 +1,24 @@
+// The date markers a cited paragraph carries back to the timeline (rendered by the paragraph
+// controls plugin, src/lib/crossref/rehype-paragraph-controls.ts).
+import type { StoryEvent } from '../content/schema.ts';
+import { formatDating, formatDatingShort } from '../content/dates.ts';
+import type { ParagraphMarker } from '../crossref/rehype-paragraph-controls.ts';
+import { markerLabel } from './labels.ts';
+import { relativeHref, routes } from './urls.ts';
+
+/**
+ * One date marker per date a paragraph is cited for: events of the same day share a marker that
+ * links to the first of them (they stand together on the timeline) and names them all.
+ */
+export function dateMarkers(events: readonly StoryEvent[], page: string): ParagraphMarker[] {
+  const byDate = new Map<string, StoryEvent[]>();
+  for (const event of events) {
+    const key = formatDating(event.dating);
+    byDate.set(key, [...(byDate.get(key) ?? []), event]);
+  }
+  return [...byDate].map(([date, same]) => ({
+    href: relativeHref(page, routes.event(same[0]!)),
+    text: formatDatingShort(same[0]!.dating),
+    label: markerLabel(date, same.map((e) => e.title).join('、')),
+  }));
+}

@@ -1,0 +1,117 @@
+// The story's part of the one Markdown pipeline (astro.config.mjs registers these plugins on the
+// unified() processor that MDX inherits). Every document body is rendered once, by Astro's MDX
+// integration; these plugins give its numbered paragraphs what the rest of the story knows about
+// them: ids, actor mentions linked to the glossary, readings (furigana), date markers back to the
+// timeline and a permalink.
+//
+// A plugin sees one file at a time, so it finds the document from the file's path
+// (<content folder>/documents/<id>.mdx) and reads what it needs from the same content folder,
+// with the build's own readers: the same files, schemas and messages as the collections.
+import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
+import type { z } from 'astro/zod';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { toString } from 'hast-util-to-string';
+import { readList } from './loaders.ts';
+import { documentsFolder, listSources } from './story-sources.ts';
+import { contentFiles } from './lib/content/content-files.ts';
+import { sortEvents } from './lib/content/story.ts';
+import type { StoryEvent } from './lib/content/schema.ts';
+import { createMatcher, mentionRules, type Matcher } from './lib/crossref/mentions.ts';
+import { remarkParagraphIds } from './lib/crossref/remark-paragraph-ids.ts';
+import { rehypeActorMentions } from './lib/crossref/rehype-actor-mentions.ts';
+import { rehypeParagraphControls } from './lib/crossref/rehype-paragraph-controls.ts';
+import { rehypeFurigana } from './lib/furigana/rehype-furigana.ts';
+import { actorNames, createAnnotator, unknownProperNouns, type Annotator } from './lib/furigana/annotate.ts';
+import { dateMarkers } from './lib/view/paragraph-markers.ts';
+import { permalinkLabel } from './lib/view/labels.ts';
+import { isQuestion } from './lib/view/phrases.ts';
+import { relativeHref, routes } from './lib/view/urls.ts';
+
+/** What the plugins need from a content folder. */
+interface StoryText {
+  match: Matcher;
+  eventsByParagraph: Map<string, StoryEvent[]>;
+  annotator: Annotator;
+}
+
+const sources = [listSources.actors, listSources.mentions, listSources.events, listSources.aftermath, listSources.readings];
+
+async function readStoryText(dir: string): Promise<StoryText> {
+  const read = <S extends z.ZodType>(source: { file: string; schema: S; optional: boolean }) => readList(dir, source);
+  const actors = read(listSources.actors);
+  const events = read(listSources.events);
+  const aftermath = read(listSources.aftermath);
+  const eventsByParagraph = new Map<string, StoryEvent[]>();
+  for (const event of sortEvents([...events, ...aftermath])) {
+    for (const ref of event.paragraphs) eventsByParagraph.set(ref, [...(eventsByParagraph.get(ref) ?? []), event]);
+  }
+  return {
+    match: createMatcher(mentionRules(actors, read(listSources.mentions), contentFiles)),
+    eventsByParagraph,
+    // Readings: the editorial glossary first, then the actors' names, then the tokenizer.
+    annotator: await createAnnotator({ names: actorNames(actors), glossary: read(listSources.readings) }),
+  };
+}
+
+// Read once per build; read again (in `astro dev`) when one of the files changes.
+const cache = new Map<string, { stamp: string; text: Promise<StoryText> }>();
+
+function storyText(dir: string): Promise<StoryText> {
+  const stamp = sources
+    .map(({ file }) => join(dir, file))
+    .map((path) => (existsSync(path) ? statSync(path).mtimeMs : 0))
+    .join(',');
+  const hit = cache.get(dir);
+  if (hit?.stamp === stamp) return hit.text;
+  const text = readStoryText(dir);
+  cache.set(dir, { stamp, text });
+  return text;
+}
+
+/** The document a file is, or undefined for an MDX file that is not a document (content/pages). */
+function documentOf(file: VFile): { dir: string; id: string } | undefined {
+  const path = file.path;
+  if (!path || !path.endsWith('.mdx') || basename(dirname(path)) !== documentsFolder) return undefined;
+  return { dir: dirname(dirname(path)), id: basename(path, '.mdx') };
+}
+
+const numbered = (tree: Root): Element[] =>
+  tree.children.filter((n): n is Element => n.type === 'element' && n.tagName === 'p' && /^p[1-9][0-9]*$/.test(String(n.properties['id'])));
+
+/** The plugins of a document body, in order; other MDX files get the paragraph ids only. */
+export function rehypeStoryText() {
+  return async (tree: Root, file: VFile): Promise<void> => {
+    const doc = documentOf(file);
+    if (!doc) return;
+    const { match, eventsByParagraph, annotator } = await storyText(doc.dir);
+    const page = routes.document(doc.id);
+    const paragraphs = numbered(tree);
+    const texts = paragraphs.map((p) => toString(p));
+    // Questions of an interview are set apart (before the readings and controls change the text).
+    paragraphs.forEach((p, i) => {
+      if (isQuestion(texts[i]!)) p.properties['className'] = ['question'];
+    });
+    // The plugins work on the numbered paragraphs only (the text the model counts, cites and
+    // searches); headings, lists and quotes stay as MDX renders them. They change the paragraphs
+    // in place.
+    const body: Root = { type: 'root', children: paragraphs };
+    rehypeActorMentions({ match, hrefFor: (id) => relativeHref(page, routes.actor(id)), cardIdFor: (id) => `card-${id}` })(body);
+    // Readings go on the words after the mentions are found (the matcher sees the plain text) and
+    // before the controls, whose labels are not text of the article.
+    rehypeFurigana({ annotator })(body);
+    rehypeParagraphControls({
+      permalinkLabel,
+      markersFor: (pid) => dateMarkers(eventsByParagraph.get(`${doc.id}#${pid}`) ?? [], page),
+    })(body);
+    // Proper nouns whose reading only the tokenizer gave: an editor should check them (readings.yaml).
+    for (const noun of unknownProperNouns(annotator, texts)) {
+      console.warn(`[furigana] ${doc.id}: check the reading of ${noun.word} (${noun.reading}): add it to readings.yaml if it is wrong`);
+    }
+  };
+}
+
+/** The remark and rehype plugins of the site, for astro.config.mjs. */
+export const remarkPlugins = [remarkParagraphIds];
+export const rehypePlugins = [rehypeStoryText];
