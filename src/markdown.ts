@@ -1,5 +1,5 @@
 // The story's part of the one Markdown pipeline (astro.config.mjs registers these plugins on the
-// unified() processor that MDX inherits). Every document body is rendered once, by Astro's MDX
+// unified processor that MDX inherits). Every document body is rendered once, by Astro's MDX
 // integration; these plugins give its numbered paragraphs what the rest of the story knows about
 // them: ids, actor mentions linked to the glossary, readings (furigana), date markers back to the
 // timeline and a permalink.
