@@ -24,8 +24,8 @@
     area.style.opacity = '0';
     d.body.appendChild(area);
     area.select();
-    var ok = false;
-    try { ok = d.execCommand('copy'); } catch (e) { ok = false; }
+    var ok;
+    try { ok = d.execCommand('copy'); } catch { ok = false; }
     area.remove();
     return ok ? Promise.resolve() : Promise.reject();
   }
@@ -75,7 +75,7 @@
     toggle.addEventListener('click', function () {
       var next = isDark() ? 'light' : 'dark';
       root.setAttribute('data-theme', next);
-      try { localStorage.setItem('theme', next); } catch (e) {}
+      try { localStorage.setItem('theme', next); } catch {}
       show();
     });
   }

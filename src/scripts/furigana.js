@@ -3,9 +3,9 @@
 (function () {
   var k = 'furigana', s, el = document.querySelector('select[name=furigana]');
   if (!el) return;
-  try { s = localStorage.getItem(k); } catch (e) {}
+  try { s = localStorage.getItem(k); } catch {}
   if (s && el.querySelector('option[value="' + s + '"]')) el.value = s;
   el.addEventListener('change', function () {
-    try { localStorage.setItem(k, el.value); } catch (e) {}
+    try { localStorage.setItem(k, el.value); } catch {}
   });
 })();

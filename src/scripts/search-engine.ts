@@ -91,7 +91,7 @@ type SearchWindow = Window & {
   function keepInAddress(q: string): void {
     try {
       history.replaceState(history.state, '', q ? '?q=' + encodeURIComponent(q) : location.pathname);
-    } catch (e) {
+    } catch {
       // Some browsers refuse replaceState on file://; the search still works.
     }
   }

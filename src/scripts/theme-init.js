@@ -6,4 +6,4 @@ document.documentElement.setAttribute('data-js', '');
 try {
   var theme = localStorage.getItem('theme');
   if (theme === 'dark' || theme === 'light') document.documentElement.setAttribute('data-theme', theme);
-} catch (e) {}
+} catch {}

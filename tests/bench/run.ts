@@ -24,6 +24,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, readFileSync, 
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { generateStory } from './generate.ts';
@@ -177,7 +178,6 @@ interface BuildRun {
   phases: Phases;
 }
 
-const ansi = /\x1b\[[0-9;]*m/g;
 
 function build(storyDir: string, outDir: string, work: string, name: string, force: boolean): Promise<BuildRun> {
   const timeFile = join(work, `time-${name}.txt`);
@@ -196,7 +196,7 @@ function build(storyDir: string, outDir: string, work: string, name: string, for
     const at = () => (performance.now() - start) / 1000;
     let pending = '';
     const onLine = (raw: string) => {
-      const line = raw.replace(ansi, '');
+      const line = stripVTControlCharacters(raw);
       if (/\[build\] Building static entrypoints/.test(line)) phases.setup ??= at();
       if (/generating static routes/.test(line)) phases.bundle ??= at();
       const route = /[├└]─ (\/\S*) \(\+(\d+(?:\.\d+)?)(m?s)\)/.exec(line);
@@ -362,7 +362,7 @@ async function measure(spec: Spec): Promise<Result> {
     );
     const run = await build(storyDir, outDir, work, spec.name, force);
     if (run.code !== 0) {
-      const log = run.log.replace(ansi, '').trimEnd().split('\n');
+      const log = stripVTControlCharacters(run.log).trimEnd().split('\n');
       console.error(`\nbuild of ${spec.name} failed (exit ${run.code}); last lines of its output:\n`);
       console.error(log.slice(-60).join('\n'));
       if (!force) {

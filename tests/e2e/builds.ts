@@ -49,7 +49,7 @@ export async function buildSite(outDir: string, env: Record<string, string>, cwd
     });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`the build of ${outDir} failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}\n${e.message}`);
+    throw new Error(`the build of ${outDir} failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}\n${e.message}`, { cause: error });
   }
 }
 

@@ -61,6 +61,7 @@ test.describe('link previews (built with SITE_URL and BASE_PATH)', () => {
 
       const data = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => {
         expect(m[1], route).not.toContain('<');
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read back from the page: its shape is what the test checks
         return JSON.parse(m[1]!) as Record<string, any>;
       });
       for (const d of data) {

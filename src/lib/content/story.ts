@@ -165,22 +165,6 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/**
- * The documents to offer at the end of one: the nearest in reading order, at most `count`
- * (all the others in a small story; a fixed number in a large one, so a page does not grow
- * with the size of the story).
- */
-export function neighbourDocuments<T extends { id: string }>(documents: readonly T[], id: string, count = 4): T[] {
-  const at = documents.findIndex((d) => d.id === id);
-  return documents
-    .map((d, i) => ({ d, distance: Math.abs(i - at) }))
-    .filter((x) => x.distance > 0)
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, count)
-    .sort((a, b) => documents.indexOf(a.d) - documents.indexOf(b.d))
-    .map((x) => x.d);
-}
-
 /** Every paragraph citation of the content files, with where it is written. */
 export function citationPlaces(
   input: Pick<StoryInput, 'events' | 'aftermath' | 'statementMap' | 'tracker' | 'expectations' | 'files'>,

@@ -253,7 +253,11 @@ export function searchUpTo(query: string, data: QueryData, maxShards: number, al
   const seen: Record<number, number> = {};
   const list: Array<{ id: number; alias: boolean; exact: boolean; kind: number }> = [];
   [direct].concat(aliases.map((a) => candidates([a]))).forEach((ids, n) => {
-    for (const id of ids) if (!seen[id]) list.push({ id: id, alias: n > 0, exact: exactIds.includes(id), kind: slotOf(id, data.kindStarts) }), (seen[id] = 1);
+    for (const id of ids) {
+      if (seen[id]) continue;
+      list.push({ id: id, alias: n > 0, exact: exactIds.includes(id), kind: slotOf(id, data.kindStarts) });
+      seen[id] = 1;
+    }
   });
   list.sort((a, b) => +b.exact - +a.exact || a.kind - b.kind || +a.alias - +b.alias || a.id - b.id);
   for (const c of list) {

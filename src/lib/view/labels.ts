@@ -1,5 +1,6 @@
 // Japanese UI labels for the enumerations of the schema. Generic to any story.
-import type { actorTypes, documentKinds, relations, creditRoles, TrackerStatus } from '../content/schema.ts';
+import type { actorTypes, documentKinds, creditRoles, TrackerStatus } from '../content/schema.ts';
+import { relations } from '../content/schema.ts';
 
 export const kindLabel: Record<(typeof documentKinds)[number], string> = {
   analysis: '解説',
@@ -19,6 +20,9 @@ export const relationLabel: Record<(typeof relations)[number], string> = {
   reported: '記事で扱う出来事',
   aftermath: 'その後',
 };
+
+/** The relations in the order the legend lists them (the schema's order). */
+export const relationOrder: readonly (typeof relations)[number][] = relations;
 
 export const relationDescription: Record<(typeof relations)[number], string> = {
   background: '協議より前の出来事',

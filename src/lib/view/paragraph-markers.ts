@@ -1,7 +1,7 @@
 // The date markers a cited paragraph carries back to the timeline (rendered by the paragraph
 // controls plugin, src/lib/crossref/rehype-paragraph-controls.ts).
 import type { StoryEvent } from '../content/schema.ts';
-import { formatDating, formatDatingShort } from '../content/dates.ts';
+import { formatDating, formatDatingShort } from './dates.ts';
 import type { ParagraphMarker } from '../crossref/rehype-paragraph-controls.ts';
 import { markerLabel } from './labels.ts';
 import { relativeHref, routes } from './urls.ts';

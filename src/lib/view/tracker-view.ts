@@ -5,7 +5,7 @@ import type { StoryEvent, TrackerStatus } from '../content/schema.ts';
 import type { TrackedPoint } from '../content/tracker.ts';
 import { statusCounts } from '../content/tracker.ts';
 import { statusInfo, statusOrder } from './labels.ts';
-import { formatDating } from '../content/dates.ts';
+import { formatDating } from './dates.ts';
 import { routes } from './urls.ts';
 
 export interface StatusView {

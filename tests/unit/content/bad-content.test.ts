@@ -84,7 +84,7 @@ describe('the real build stops on every class of content mistake', { timeout: 12
   });
 
   it('an entry that breaks the schema: file, line, entry, field, value and what is valid', () => {
-    const dir = broken((d) => replace(d, 'events.yaml', /(- id: aid-pause\n(?:.*\n)*?  relation:) \w+/, '$1 later'));
+    const dir = broken((d) => replace(d, 'events.yaml', /(- id: aid-pause\n(?:.*\n)*? {2}relation:) \w+/, '$1 later'));
     const line = lineOf(dir, 'events.yaml', '  relation: later');
     expectFailure(
       sync(dir),
@@ -95,7 +95,7 @@ describe('the real build stops on every class of content mistake', { timeout: 12
   it('data cached by an earlier build never stands in for a file that failed to load', () => {
     const dir = broken(() => {});
     expect(sync(dir).status).toBe(0);
-    replace(dir, 'actors.yaml', /(- id: putin\n(?:.*\n)*?  type:) person/, '$1 planet');
+    replace(dir, 'actors.yaml', /(- id: putin\n(?:.*\n)*? {2}type:) person/, '$1 planet');
     expectFailure(sync(dir), /actors\.yaml:\d+:\d+: entry "putin", field "type"/);
   });
 
@@ -150,7 +150,7 @@ describe('what the messages say', () => {
   it('a missing field points at its entry', () => {
     let line = 0;
     const message = errorOf((d) => {
-      replace(d, 'actors.yaml', /(- id: rubio\n(?:.*\n)*?)  reading: .*\n/, '$1');
+      replace(d, 'actors.yaml', /(- id: rubio\n(?:.*\n)*?) {2}reading: .*\n/, '$1');
       line = lineOf(d, 'actors.yaml', '- id: rubio');
     });
     expect(message).toBe(`actors.yaml:${line}:3: entry "rubio", field "reading" (is nothing): a reading is required, in kana (e.g. "つるおか みちと" or "トランプ")`);
@@ -167,7 +167,7 @@ describe('what the messages say', () => {
   });
 
   it('an entry without an id, and an entry that is not a mapping', () => {
-    expect(errorOf((d) => replace(d, 'mentions.yaml', /- id: [a-z-]+\n  /, '- '))).toMatch(/^mentions\.yaml:\d+:3: entry 1 has no id — add "id: <lower-case ASCII>"/);
+    expect(errorOf((d) => replace(d, 'mentions.yaml', /- id: [a-z-]+\n {2}/, '- '))).toMatch(/^mentions\.yaml:\d+:3: entry 1 has no id — add "id: <lower-case ASCII>"/);
     expect(errorOf((d) => writeFileSync(join(d, 'mentions.yaml'), '- 米欧\n'))).toBe(
       'mentions.yaml:1:3: entry 1 is "米欧", not a mapping — write it as "- id: …" followed by its fields',
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isRealDate, isRealMonth, formatDating, formatDatingShort, datingSortKey } from '../../../src/lib/content/dates.ts';
+import { isRealDate, isRealMonth, datingSortKey } from '../../../src/lib/content/dates.ts';
+import { formatDating, formatDatingShort } from '../../../src/lib/view/dates.ts';
 
 describe('isRealDate', () => {
   it('accepts days that exist', () => {

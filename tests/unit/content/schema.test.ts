@@ -1,6 +1,7 @@
 // Bad content must be rejected with a message that names the field, the bad value and what is valid.
 import { describe, expect, it } from 'vitest';
 import { actorSchema, documentSchema, eventSchema, storySchema } from '../../../src/lib/content/schema.ts';
+import type { z } from 'astro/zod';
 
 const goodDocument = {
   title: '見出し',
@@ -31,10 +32,10 @@ const goodEvent = {
 };
 
 /** The messages zod gives, as "path: message" lines. */
-function problems(schema: { safeParse: (v: unknown) => any }, value: unknown): string[] {
+function problems(schema: z.ZodType, value: unknown): string[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
-  return result.error.issues.map((i: any) => `${i.path.join('.')}: ${i.message}`);
+  return result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 }
 
 describe('the valid examples pass', () => {

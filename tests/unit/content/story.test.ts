@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, cpSync, writeFileSync, readFileSync, rmSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildStory, neighbourDocuments } from '../../../src/lib/content/story.ts';
+import { buildStory } from '../../../src/lib/content/story.ts';
 import { fixtureStory, loadStory, readStory } from '../load-content.ts';
 
 /** A broken copy of the fixture story, edited by `edit(dir)`. */
@@ -137,13 +137,3 @@ describe('bad references stop the build', () => {
   });
 });
 
-describe('neighbourDocuments', () => {
-  const docs = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => ({ id }));
-  it('offers every other document of a small story', () => {
-    expect(neighbourDocuments(docs.slice(0, 3), 'b').map((d) => d.id)).toEqual(['a', 'c']);
-  });
-  it('offers only the nearest, in reading order, in a large one', () => {
-    expect(neighbourDocuments(docs, 'a').map((d) => d.id)).toEqual(['b', 'c', 'd', 'e']);
-    expect(neighbourDocuments(docs, 'd').map((d) => d.id)).toEqual(['b', 'c', 'e', 'f']);
-  });
-});

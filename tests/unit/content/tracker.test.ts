@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureStory, loadStory } from '../load-content.ts';
 import { trackerOverview, pointView } from '../../../src/lib/view/tracker-view.ts';
-import { appearancesOf } from '../../../src/lib/crossref/appearances.ts';
+import { appearancesOf } from '../../../src/lib/view/appearances.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'tracker-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, mentionRules, unusedForms, type MentionRule } from '../../../src/lib/crossref/mentions.ts';
-import { excerpt, openingLine } from '../../../src/lib/crossref/excerpts.ts';
+import { excerpt, openingLine } from '../../../src/lib/view/excerpts.ts';
 import { actorSchema, jointMentionSchema } from '../../../src/lib/content/schema.ts';
 
 const actor = (id: string, surfaceForms: string[]) =>

@@ -2,8 +2,8 @@
 // texts (an interview's 話し手 under its headline, its 聞き手 in the byline). A credit printed in a
 // paragraph (the byline) is that paragraph's passage, marked with its role; a credit printed
 // outside the paragraphs (under the headline) is an appearance of its own. Both are counted.
-import type { CrossReferencedStory } from './cross-references.ts';
-import type { Passage } from './cross-references.ts';
+import type { CrossReferencedStory } from '../crossref/cross-references.ts';
+import type { Passage } from '../crossref/cross-references.ts';
 import type { StoryDocument } from '../content/story.ts';
 import type { creditRoles } from '../content/schema.ts';
 

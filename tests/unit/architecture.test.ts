@@ -1,0 +1,74 @@
+// The data flows one way: content/ → schemas and the join (src/lib/content) → cross-references
+// (src/lib/crossref) → view models (src/lib/view, search, sharing) → pages. This test reads every
+// import of src/ and fails on one that runs against that direction, naming the file and the import.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { repoRoot } from './load-content.ts';
+
+const src = join(repoRoot, 'src');
+
+/** The groups of src/lib, and which other groups each may import (values; types are free). */
+const allowed: Record<string, readonly string[]> = {
+  content: [],
+  furigana: ['content'],
+  crossref: ['content'],
+  view: ['content', 'crossref'],
+  search: ['content', 'crossref', 'view'],
+  sharing: ['content', 'crossref', 'view'],
+  offline: [],
+};
+
+/** Pages, components and layouts lay out view models: they may not read or join content. */
+const forbiddenInPages = ['lib/content', 'lib/crossref', 'loaders.ts', 'story-sources.ts', 'markdown.ts'];
+
+interface Import {
+  file: string;
+  target: string;
+  typeOnly: boolean;
+}
+
+function imports(): Import[] {
+  const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|astro|mjs|js)$/.test(f));
+  return files.flatMap((file) => {
+    const text = readFileSync(join(src, file), 'utf8');
+    return [...text.matchAll(/^\s*(import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?['"](\.[^'"]+)['"]/gm)].map((m) => ({
+      file: file.split(sep).join('/'),
+      target: relative(src, resolve(dirname(join(src, file)), m[3]!)).split(sep).join('/'),
+      typeOnly: Boolean(m[2]),
+    }));
+  });
+}
+
+const groupOf = (path: string): string | undefined => /^lib\/([^/]+)\//.exec(path)?.[1];
+const isPage = (path: string): boolean => /^(pages|components|layouts)\//.test(path);
+
+describe('import direction', () => {
+  const all = imports();
+
+  it('finds the imports it checks', () => {
+    expect(all.length).toBeGreaterThan(100);
+    expect(all.some((i) => i.file === 'lib/content/story.ts' && i.target === 'lib/content/schema.ts')).toBe(true);
+  });
+
+  it('src/lib groups import only the groups before them', () => {
+    const wrong = all
+      .filter((i) => !i.typeOnly)
+      .filter((i) => {
+        const from = groupOf(i.file);
+        const to = groupOf(i.target);
+        if (!from) return false;
+        if (!to) return true; // src/lib never reaches out to the Astro glue
+        return to !== from && !allowed[from]!.includes(to);
+      })
+      .map((i) => `${i.file} imports ${i.target}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('pages, components and layouts never read, join or cross-reference the content themselves', () => {
+    const wrong = all
+      .filter((i) => isPage(i.file) && !i.typeOnly && forbiddenInPages.some((f) => i.target.startsWith(f)))
+      .map((i) => `${i.file} imports ${i.target}`);
+    expect(wrong).toEqual([]);
+  });
+});
