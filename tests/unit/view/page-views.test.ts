@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadStory, realContent } from '../load-content.ts';
 import { articleView, neighbourDocuments, paragraphName } from '../../../src/lib/view/article-view.ts';
 import { actorView } from '../../../src/lib/view/actor-view.ts';
+import { homeView } from '../../../src/lib/view/home-view.ts';
 
 const model = loadStory(realContent);
 
@@ -82,5 +83,22 @@ describe('actorView', () => {
     expect(zelensky.events.length).toBe(model.eventsByActor.get('zelensky')!.length);
     expect(zelensky.events[0]!.href).toMatch(/^\.\.\/timeline/);
     expect(zelensky.glossaryHref).toBe('../actors.html');
+  });
+});
+
+describe('homeView', () => {
+  const home = homeView(model);
+  it('lists the documents in reading order with links from the home page', () => {
+    expect(home.documents.map((d) => d.href)).toEqual(model.documents.map((d) => `articles/${d.id}.html`));
+    expect(home.documents[0]!.kindLabel).toBe('解説');
+  });
+  it('charts the talks month and the one before it, and lists the key events', () => {
+    expect(home.chart?.events).toBeGreaterThan(0);
+    expect(home.keyEvents.length).toBe(model.events.filter((e) => e.key).length);
+    expect(home.keyEvents[0]!.href).toMatch(/^timeline(\/\d{4}-\d{2})?\.html#/);
+  });
+  it('names the featured actors with their role', () => {
+    expect(home.featured.map((a) => a.href)).toEqual(model.story.featuredActors.map((id) => `actors/${id}.html`));
+    expect(home.more).toEqual({ tracker: 'tracker.html', timeline: 'timeline.html', glossary: 'actors.html' });
   });
 });
