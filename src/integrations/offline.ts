@@ -6,17 +6,15 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildVersion, precacheList, serviceWorkerSource, type BuiltFile } from '../lib/offline/service-worker.ts';
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? walk(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]))),
-  );
-  return nested.flat();
+/** Every file under `dir`, as full paths. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
 /** Writes `root`/sw.js for the files of the built site in `root`. */
 export async function writeServiceWorker(root: string): Promise<{ files: number; version: string }> {
-  const paths = await walk(root);
+  const paths = await filesUnder(root);
   const files: BuiltFile[] = await Promise.all(
     paths.map(async (p) => ({ path: relative(root, p).split(sep).join('/'), content: await readFile(p) })),
   );

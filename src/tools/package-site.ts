@@ -11,10 +11,11 @@ const dist = resolve(root, process.argv[2] ?? 'dist');
 const outDir = resolve(root, process.argv[3] ?? 'release');
 const folder = 'site';
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
-  );
+/** Every file under `dir`, as full paths. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 const manifest = JSON.parse(readFileSync(join(dist, 'manifest.webmanifest'), 'utf8')) as { name: string };
@@ -38,7 +39,7 @@ ${folder} フォルダーの中身を、そのままウェブサーバーの任�
 `;
 
 const files: Zippable = {};
-const sitePaths = walk(dist);
+const sitePaths = filesUnder(dist);
 for (const path of sitePaths) {
   files[`${folder}/${relative(dist, path).split(sep).join('/')}`] = readFileSync(path);
 }

@@ -96,15 +96,14 @@ interface DistStats {
   bytes: number;
 }
 
-function walk(dir: string, root = dir, stats: DistStats = { html: [], pngs: 0, bytes: 0 }): DistStats {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, root, stats);
-    else if (entry.isFile()) {
-      stats.bytes += statSync(path).size;
-      if (entry.name.endsWith('.html')) stats.html.push(relative(root, path));
-      if (entry.name.endsWith('.png')) stats.pngs++;
-    }
+function distStats(root: string): DistStats {
+  const stats: DistStats = { html: [], pngs: 0, bytes: 0 };
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    stats.bytes += statSync(path).size;
+    if (entry.name.endsWith('.html')) stats.html.push(relative(root, path));
+    if (entry.name.endsWith('.png')) stats.pngs++;
   }
   return stats;
 }
@@ -372,7 +371,7 @@ async function measure(spec: Spec): Promise<Result> {
       }
       throw new Error(`build of ${spec.name} failed`);
     }
-    const stats = walk(outDir);
+    const stats = distStats(outDir);
     const problems = verify(outDir, stats, expected);
     if (problems.length) {
       const what = problems.join('; ');

@@ -7,6 +7,7 @@
 // satori's own layout, and the lines are chosen from phrase boundaries only — never mid-word. The
 // font size steps down until the title fits in three lines; at the smallest size a title that still
 // doesn't fit is cut at a phrase boundary and ends in "…".
+import { startsBadly } from '../view/kinsoku.ts';
 import satori, { type Font, type SatoriNode } from 'satori';
 import sharp from 'sharp';
 import { phraseChunks } from '../view/phrases.ts';
@@ -51,8 +52,6 @@ const SLACK = 2;
 export const titleChunks = phraseChunks;
 
 const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
-/** Characters that may not start a line (JIS X 4051 / JLREQ 行頭禁則, the strict set). */
-const NO_LINE_START = /^[ー〜‐゠–ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ、。，．,.：；:;！？!?）」』】〕〉》］｝)\]}・\s]/u;
 
 /**
  * `s` cut into characters where a line may break, for a phrase too wide for any line: each
@@ -62,7 +61,8 @@ const splitGraphemes = (s: string): string[] => {
   const out: string[] = [];
   for (const { segment } of graphemes.segment(s)) {
     const prev = out.length - 1;
-    if (prev >= 0 && NO_LINE_START.test(segment)) out[prev] += segment;
+    // A space stays with the character before it too, so no line starts with one.
+    if (prev >= 0 && (startsBadly(segment) || /^\s/u.test(segment))) out[prev] += segment;
     else out.push(segment);
   }
   return out;
