@@ -20,7 +20,10 @@ export default tseslint.config(
       // they are sent with every page, so no comment stands in the block.
       'no-empty': ['error', { allowEmptyCatch: true }],
       // Japanese text and comments use the ideographic space (U+3000) on purpose.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipComments: true, skipTemplates: true, skipRegExps: true, skipJSXText: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipComments: true, skipTemplates: true, skipRegExps: true, skipJSXText: true },
+      ],
     },
   },
 );

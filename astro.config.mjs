@@ -21,7 +21,13 @@ export default defineConfig({
   trailingSlash: 'never',
   // The sitemap needs absolute URLs, so it exists only when the origin is known.
   // searchIndex() writes search/search.js before offline() lists the files to precache.
-  integrations: [mdx(), searchIndex(), offline(), publicUrlNotice(), ...(siteUrl ? [sitemap({ serialize: (item) => ({ ...item, url: pageFileUrl(item.url) }) })] : [])],
+  integrations: [
+    mdx(),
+    searchIndex(),
+    offline(),
+    publicUrlNotice(),
+    ...(siteUrl ? [sitemap({ serialize: (item) => ({ ...item, url: pageFileUrl(item.url) }) })] : []),
+  ],
   // A Content Security Policy in every page: scripts and styles only by hash (Astro adds the hashes
   // of the inline ones), nothing from another host, no plugins, no <base> tricks.
   security: {

@@ -13,19 +13,20 @@ let cached: Promise<CrossReferencedStory> | undefined;
 
 async function load(): Promise<CrossReferencedStory> {
   const data = <T extends { data: unknown }>(entries: T[]): Array<T['data']> => entries.map((e) => e.data);
-  const [documents, actors, events, stories, mentions, statementMap, citations, aftermath, tracker, expectations, corrections] = await Promise.all([
-    getCollection('documents'),
-    getCollection('actors').then(data),
-    getCollection('events').then(data),
-    getCollection('story').then(data),
-    getCollection('mentions').then(data),
-    getCollection('statementMap').then(data),
-    getCollection('citations').then(data),
-    getCollection('aftermath').then(data),
-    getCollection('tracker').then(data),
-    getCollection('expectations').then(data),
-    getCollection('corrections').then(data),
-  ]);
+  const [documents, actors, events, stories, mentions, statementMap, citations, aftermath, tracker, expectations, corrections] =
+    await Promise.all([
+      getCollection('documents'),
+      getCollection('actors').then(data),
+      getCollection('events').then(data),
+      getCollection('story').then(data),
+      getCollection('mentions').then(data),
+      getCollection('statementMap').then(data),
+      getCollection('citations').then(data),
+      getCollection('aftermath').then(data),
+      getCollection('tracker').then(data),
+      getCollection('expectations').then(data),
+      getCollection('corrections').then(data),
+    ]);
   const story = buildStory({
     story: stories[0],
     documents: documents.map((d) => ({
@@ -49,7 +50,6 @@ async function load(): Promise<CrossReferencedStory> {
   for (const warning of model.warnings) console.warn(`[content] ${warning}`);
   return model;
 }
-
 
 /** The whole story, validated and indexed. */
 export function getStory(): Promise<CrossReferencedStory> {

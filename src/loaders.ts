@@ -60,7 +60,11 @@ export function readDocumentFile<S extends z.ZodType>(dir: string, name: string,
 
 /** The .mdx files of a documents folder, sorted. */
 export function documentFileNames(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.mdx'))
+        .sort()
+    : [];
 }
 
 /**

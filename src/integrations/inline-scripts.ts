@@ -12,5 +12,10 @@ export function inlineScriptHashes(): `sha256-${string}`[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.js'))
     .sort()
-    .map((f) => `sha256-${createHash('sha256').update(readFileSync(join(dir, f))).digest('base64')}` as const);
+    .map(
+      (f) =>
+        `sha256-${createHash('sha256')
+          .update(readFileSync(join(dir, f)))
+          .digest('base64')}` as const,
+    );
 }

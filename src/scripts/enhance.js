@@ -13,7 +13,10 @@
     toast.textContent = text;
     toast.hidden = false;
     clearTimeout(timer);
-    timer = setTimeout(function () { toast.hidden = true; toast.textContent = ''; }, 4000);
+    timer = setTimeout(function () {
+      toast.hidden = true;
+      toast.textContent = '';
+    }, 4000);
   }
 
   function fallbackCopy(text) {
@@ -25,16 +28,30 @@
     d.body.appendChild(area);
     area.select();
     var ok;
-    try { ok = d.execCommand('copy'); } catch { ok = false; }
+    try {
+      ok = d.execCommand('copy');
+    } catch {
+      ok = false;
+    }
     area.remove();
     return ok ? Promise.resolve() : Promise.reject();
   }
 
   function copy(text, done) {
-    var attempt = navigator.clipboard && window.isSecureContext
-      ? navigator.clipboard.writeText(text).catch(function () { return fallbackCopy(text); })
-      : fallbackCopy(text);
-    attempt.then(function () { say(done); }, function () { say('コピーできませんでした。アドレスは ' + text + ' です。'); });
+    var attempt =
+      navigator.clipboard && window.isSecureContext
+        ? navigator.clipboard.writeText(text).catch(function () {
+            return fallbackCopy(text);
+          })
+        : fallbackCopy(text);
+    attempt.then(
+      function () {
+        say(done);
+      },
+      function () {
+        say('コピーできませんでした。アドレスは ' + text + ' です。');
+      },
+    );
   }
 
   if ('serviceWorker' in navigator && http) {
@@ -51,7 +68,9 @@
     });
     var copyButton = bar.querySelector('[data-copy-link]');
     copyButton.hidden = false;
-    copyButton.addEventListener('click', function () { copy(url, 'リンクをコピーしました'); });
+    copyButton.addEventListener('click', function () {
+      copy(url, 'リンクをコピーしました');
+    });
     var native = bar.querySelector('[data-native-share]');
     if (navigator.share) {
       native.hidden = false;
@@ -69,13 +88,17 @@
       var chosen = root.getAttribute('data-theme');
       return chosen ? chosen === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
     };
-    var show = function () { toggle.setAttribute('aria-pressed', String(isDark())); };
+    var show = function () {
+      toggle.setAttribute('aria-pressed', String(isDark()));
+    };
     show();
     toggle.hidden = false;
     toggle.addEventListener('click', function () {
       var next = isDark() ? 'light' : 'dark';
       root.setAttribute('data-theme', next);
-      try { localStorage.setItem('theme', next); } catch {}
+      try {
+        localStorage.setItem('theme', next);
+      } catch {}
       show();
     });
   }

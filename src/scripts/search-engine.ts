@@ -5,7 +5,20 @@
 // page's CSP allows as 'self'. Everything about matching and ranking is in
 // src/lib/search/query.ts, shared with the unit tests.
 import { normalise } from '../lib/search/normalise.ts';
-import { neededShards, searchUpTo, chunksOf, excerpt, shardOf, decodePostings, RESULTS_PER_PAGE, type PackedRecord, type Hit, type IndexMeta, type QueryData, type SearchResult } from '../lib/search/query.ts';
+import {
+  neededShards,
+  searchUpTo,
+  chunksOf,
+  excerpt,
+  shardOf,
+  decodePostings,
+  RESULTS_PER_PAGE,
+  type PackedRecord,
+  type Hit,
+  type IndexMeta,
+  type QueryData,
+  type SearchResult,
+} from '../lib/search/query.ts';
 
 type Shard = Record<string, number[]>;
 type SearchWindow = Window & {
@@ -37,10 +50,16 @@ type SearchWindow = Window & {
   let announceTimer: number | undefined;
 
   const records: PackedRecord[] = [];
-  w.__searchShard = (n, shard) => { shards[n] = shard; };
-  w.__searchMeta = (m) => { meta = m; };
+  w.__searchShard = (n, shard) => {
+    shards[n] = shard;
+  };
+  w.__searchMeta = (m) => {
+    meta = m;
+  };
   w.__searchChunk = (start, list) => {
-    list.forEach((r, i) => { records[start + i] = r; });
+    list.forEach((r, i) => {
+      records[start + i] = r;
+    });
   };
 
   /**
@@ -70,7 +89,10 @@ type SearchWindow = Window & {
 
   function say(text: string, later: boolean): void {
     clearTimeout(announceTimer);
-    if (later) announceTimer = window.setTimeout(() => { status!.textContent = text; }, 300);
+    if (later)
+      announceTimer = window.setTimeout(() => {
+        status!.textContent = text;
+      }, 300);
     else status!.textContent = text;
   }
 
@@ -163,7 +185,9 @@ type SearchWindow = Window & {
     const shardFiles = (aliases?: string[]): string[] => {
       return neededShards(q, shardCount, maxShards, aliases).map((n) => 's' + n + '.js');
     };
-    const failed = (): void => { say('検索データを読み込めませんでした', false); };
+    const failed = (): void => {
+      say('検索データを読み込めませんでした', false);
+    };
     const data: QueryData = {
       records: records,
       titleSearched: [],
@@ -206,5 +230,7 @@ type SearchWindow = Window & {
   }
 
   // The page's script calls this for every query (see src/scripts/search.ts).
-  w.__searchRun = (later) => { run(later); };
+  w.__searchRun = (later) => {
+    run(later);
+  };
 })();

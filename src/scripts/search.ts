@@ -25,7 +25,9 @@ type SearchWindow = Window & { __searchRun?: (later: boolean) => void };
     loading = true;
     const el = d.createElement('script');
     el.src = (root!.dataset['index'] || 'search/') + 'engine.js?v=' + root!.dataset['version'];
-    el.onload = () => { w.__searchRun!(later); };
+    el.onload = () => {
+      w.__searchRun!(later);
+    };
     el.onerror = () => {
       loading = false;
       status!.textContent = '検索データを読み込めませんでした';
@@ -37,7 +39,9 @@ type SearchWindow = Window & { __searchRun?: (later: boolean) => void };
   input.addEventListener('input', (e) => {
     if (!(e as InputEvent).isComposing) run(true);
   });
-  input.addEventListener('compositionend', () => { run(true); });
+  input.addEventListener('compositionend', () => {
+    run(true);
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     run(false);

@@ -49,4 +49,6 @@ mkdirSync(outDir, { recursive: true });
 const zipPath = join(outDir, 'site.zip');
 // A fixed timestamp keeps the zip identical for identical builds.
 writeFileSync(zipPath, zipSync(files, { level: 9, mtime: new Date('2025-03-12T00:00:00Z') }));
-console.log(`${relative(root, zipPath)}: ${sitePaths.length} files of the site and README.txt, ${statSync(zipPath).size.toLocaleString('en')} bytes`);
+console.log(
+  `${relative(root, zipPath)}: ${sitePaths.length} files of the site and README.txt, ${statSync(zipPath).size.toLocaleString('en')} bytes`,
+);

@@ -16,7 +16,9 @@ const lockPath = join(storyDir, contentFiles.citations);
 const docDir = join(storyDir, 'documents');
 
 const texts = new Map<string, string>();
-for (const name of readdirSync(docDir).filter((f) => f.endsWith('.mdx')).sort()) {
+for (const name of readdirSync(docDir)
+  .filter((f) => f.endsWith('.mdx'))
+  .sort()) {
   const parts = splitFrontmatter(readFileSync(join(docDir, name), 'utf8'));
   const id = name.slice(0, -'.mdx'.length);
   for (const p of readParagraphs(parts?.body ?? '', `documents/${name}`, parts?.bodyLine)) texts.set(`${id}#${p.id}`, p.text);
@@ -42,5 +44,7 @@ writeFileSync(lockPath, header + stringify(next, { lineWidth: 0 }));
 for (const [from, to] of moved) console.log(`moved   ${from} → ${to}`);
 for (const e of edited) console.log(`edited  ${e.ref}\n  was: ${e.was}\n  now: ${e.now}`);
 for (const ref of missing) console.log(`missing ${ref}: cited, but no such paragraph — fix the citation`);
-console.log(`${next.length} citations recorded in ${contentFiles.citations}; ${moved.size} renumbered, ${edited.length} edited texts recorded.`);
+console.log(
+  `${next.length} citations recorded in ${contentFiles.citations}; ${moved.size} renumbered, ${edited.length} edited texts recorded.`,
+);
 if (missing.length) process.exitCode = 1;

@@ -52,21 +52,72 @@ type Rng = ReturnType<typeof prng>;
 
 /** Katakana syllables with a romanisation, for names, readings, English names and ids. */
 const SYLLABLES: ReadonlyArray<readonly [string, string]> = [
-  ['ア', 'a'], ['イ', 'i'], ['ウ', 'u'], ['エ', 'e'], ['オ', 'o'],
-  ['カ', 'ka'], ['キ', 'ki'], ['ク', 'ku'], ['ケ', 'ke'], ['コ', 'ko'],
-  ['サ', 'sa'], ['シ', 'shi'], ['ス', 'su'], ['セ', 'se'], ['ソ', 'so'],
-  ['タ', 'ta'], ['テ', 'te'], ['ト', 'to'], ['ナ', 'na'], ['ニ', 'ni'],
-  ['ノ', 'no'], ['ハ', 'ha'], ['ヒ', 'hi'], ['フ', 'fu'], ['ホ', 'ho'],
-  ['マ', 'ma'], ['ミ', 'mi'], ['ム', 'mu'], ['メ', 'me'], ['モ', 'mo'],
-  ['ラ', 'ra'], ['リ', 'ri'], ['ル', 'ru'], ['レ', 're'], ['ロ', 'ro'],
-  ['ガ', 'ga'], ['ギ', 'gi'], ['グ', 'gu'], ['ゴ', 'go'], ['ザ', 'za'],
-  ['ジ', 'ji'], ['ゼ', 'ze'], ['ダ', 'da'], ['デ', 'de'], ['ド', 'do'],
-  ['バ', 'ba'], ['ビ', 'bi'], ['ブ', 'bu'], ['ベ', 'be'], ['ボ', 'bo'],
-  ['パ', 'pa'], ['ピ', 'pi'], ['ペ', 'pe'], ['ポ', 'po'], ['ヴァ', 'va'],
+  ['ア', 'a'],
+  ['イ', 'i'],
+  ['ウ', 'u'],
+  ['エ', 'e'],
+  ['オ', 'o'],
+  ['カ', 'ka'],
+  ['キ', 'ki'],
+  ['ク', 'ku'],
+  ['ケ', 'ke'],
+  ['コ', 'ko'],
+  ['サ', 'sa'],
+  ['シ', 'shi'],
+  ['ス', 'su'],
+  ['セ', 'se'],
+  ['ソ', 'so'],
+  ['タ', 'ta'],
+  ['テ', 'te'],
+  ['ト', 'to'],
+  ['ナ', 'na'],
+  ['ニ', 'ni'],
+  ['ノ', 'no'],
+  ['ハ', 'ha'],
+  ['ヒ', 'hi'],
+  ['フ', 'fu'],
+  ['ホ', 'ho'],
+  ['マ', 'ma'],
+  ['ミ', 'mi'],
+  ['ム', 'mu'],
+  ['メ', 'me'],
+  ['モ', 'mo'],
+  ['ラ', 'ra'],
+  ['リ', 'ri'],
+  ['ル', 'ru'],
+  ['レ', 're'],
+  ['ロ', 'ro'],
+  ['ガ', 'ga'],
+  ['ギ', 'gi'],
+  ['グ', 'gu'],
+  ['ゴ', 'go'],
+  ['ザ', 'za'],
+  ['ジ', 'ji'],
+  ['ゼ', 'ze'],
+  ['ダ', 'da'],
+  ['デ', 'de'],
+  ['ド', 'do'],
+  ['バ', 'ba'],
+  ['ビ', 'bi'],
+  ['ブ', 'bu'],
+  ['ベ', 'be'],
+  ['ボ', 'bo'],
+  ['パ', 'pa'],
+  ['ピ', 'pi'],
+  ['ペ', 'pe'],
+  ['ポ', 'po'],
+  ['ヴァ', 'va'],
 ];
 /** Endings that make names sound like names (ベルク, アルノ, カルデン). */
 const ENDINGS: ReadonlyArray<readonly [string, string]> = [
-  ['ク', 'k'], ['ン', 'n'], ['ス', 's'], ['ル', 'l'], ['ト', 't'], ['', ''], ['', ''], ['', ''],
+  ['ク', 'k'],
+  ['ン', 'n'],
+  ['ス', 's'],
+  ['ル', 'l'],
+  ['ト', 't'],
+  ['', ''],
+  ['', ''],
+  ['', ''],
 ];
 
 interface Word {
@@ -112,17 +163,34 @@ interface ActorSpec {
 }
 
 const TITLES: ReadonlyArray<readonly [string, string]> = [
-  ['外相', '外相'], ['首相', '首相'], ['大統領', '大統領'], ['国防相', '国防相'], ['財務相', '財務相'],
-  ['報道官', '政府報道官'], ['大使', '駐在大使'], ['特使', '和平担当特使'], ['議長', '議会議長'], ['補佐官', '安全保障担当補佐官'],
+  ['外相', '外相'],
+  ['首相', '首相'],
+  ['大統領', '大統領'],
+  ['国防相', '国防相'],
+  ['財務相', '財務相'],
+  ['報道官', '政府報道官'],
+  ['大使', '駐在大使'],
+  ['特使', '和平担当特使'],
+  ['議長', '議会議長'],
+  ['補佐官', '安全保障担当補佐官'],
 ];
 const ORG_KINDS: ReadonlyArray<readonly [string, string, string]> = [
-  ['機構', 'きこう', 'Organisation'], ['委員会', 'いいんかい', 'Commission'], ['公社', 'こうしゃ', 'Corporation'],
-  ['評議会', 'ひょうぎかい', 'Council'], ['同盟', 'どうめい', 'Alliance'], ['基金', 'ききん', 'Fund'],
+  ['機構', 'きこう', 'Organisation'],
+  ['委員会', 'いいんかい', 'Commission'],
+  ['公社', 'こうしゃ', 'Corporation'],
+  ['評議会', 'ひょうぎかい', 'Council'],
+  ['同盟', 'どうめい', 'Alliance'],
+  ['基金', 'ききん', 'Fund'],
 ];
 const ORG_FIELD_NAMES: ReadonlyArray<readonly [string, string, string]> = [
-  ['海洋', 'かいよう', 'Maritime'], ['港湾', 'こうわん', 'Port'], ['漁業', 'ぎょぎょう', 'Fisheries'],
-  ['電力', 'でんりょく', 'Power'], ['穀物', 'こくもつ', 'Grain'], ['水資源', 'みずしげん', 'Water'],
-  ['通商', 'つうしょう', 'Trade'], ['監視', 'かんし', 'Monitoring'],
+  ['海洋', 'かいよう', 'Maritime'],
+  ['港湾', 'こうわん', 'Port'],
+  ['漁業', 'ぎょぎょう', 'Fisheries'],
+  ['電力', 'でんりょく', 'Power'],
+  ['穀物', 'こくもつ', 'Grain'],
+  ['水資源', 'みずしげん', 'Water'],
+  ['通商', 'つうしょう', 'Trade'],
+  ['監視', 'かんし', 'Monitoring'],
 ];
 const ORG_FIELDS = ORG_FIELD_NAMES.map(([field]) => field);
 
@@ -256,12 +324,26 @@ function makeActors(rng: Rng, count: number): ActorSpec[] {
 // ── Text ────────────────────────────────────────────────────────────────────────────────────────
 
 const TOPICS = [
-  '港湾の共同利用', '漁業協定', '国境の非武装化', '関税の引き下げ', '捕虜の交換', '送電網の復旧',
-  '穀物輸出の回廊', '停戦監視団の派遣', '制裁の段階的解除', '水資源の配分', '鉱物資源の共同開発', '難民の帰還',
+  '港湾の共同利用',
+  '漁業協定',
+  '国境の非武装化',
+  '関税の引き下げ',
+  '捕虜の交換',
+  '送電網の復旧',
+  '穀物輸出の回廊',
+  '停戦監視団の派遣',
+  '制裁の段階的解除',
+  '水資源の配分',
+  '鉱物資源の共同開発',
+  '難民の帰還',
 ] as const;
 const OUTCOMES = [
-  '双方は作業部会を設けることで一致した', '合意には至らず、協議は来週に持ち越された', '共同声明の文言を最終調整した',
-  '実務者による協議を続けることを確認した', '合意の履行を監視する仕組みが焦点となった', '期限付きの暫定措置で折り合った',
+  '双方は作業部会を設けることで一致した',
+  '合意には至らず、協議は来週に持ち越された',
+  '共同声明の文言を最終調整した',
+  '実務者による協議を続けることを確認した',
+  '合意の履行を監視する仕組みが焦点となった',
+  '期限付きの暫定措置で折り合った',
 ] as const;
 const STANCES = ['前向きな姿勢', '慎重な姿勢', '条件付きで受け入れる考え', '強い懸念', '一定の理解'] as const;
 const NOUNS = ['提案', '対応', '判断', '発言', '方針'] as const;
@@ -386,7 +468,7 @@ export function generateStory(dir: string, options: GenerateOptions): GeneratedS
         if (!taken(actor)) chosen.push({ actor, form: rng.pick(actor.surfaceForms) });
       }
       const sentences: string[] = [];
-      for (let i = 0; i < chosen.length; ) {
+      for (let i = 0; i < chosen.length;) {
         const two = i + 1 < chosen.length && (chosen.length - i === 2 || rng.next() < 0.5);
         sentences.push(sentence(rng, chosen[i]!.form, two ? chosen[i + 1]!.form : undefined, dayOfMonth));
         i += two ? 2 : 1;
@@ -444,7 +526,10 @@ export function generateStory(dir: string, options: GenerateOptions): GeneratedS
   const relations = ['background', 'reported', 'aftermath'] as const;
   const events = Array.from({ length: eventCount }, (_, i) => {
     const doc = docs[Math.floor((i * docCount) / eventCount)]!;
-    const picks = rng.shuffle([...doc.paragraphs.keys()]).slice(0, rng.int(1, 3)).sort((a, b) => a - b);
+    const picks = rng
+      .shuffle([...doc.paragraphs.keys()])
+      .slice(0, rng.int(1, 3))
+      .sort((a, b) => a - b);
     const cast = [...new Set(picks.flatMap((p) => doc.paragraphs[p]!.actors))];
     const eventActors = rng.shuffle(cast).slice(0, rng.int(1, 3));
     const topic = rng.pick(TOPICS);

@@ -35,8 +35,7 @@ const shortUrl = (url: string) =>
     .replace(/^file:\/\//, '')
     .replace(/^.*\/node_modules\//, '~/')
     .replace(/^.*\/work\/main\//, '');
-const label = (n: Node) =>
-  `${n.callFrame.functionName || '(anonymous)'} ${shortUrl(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+const label = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${shortUrl(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
 
 for (const file of files) {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;

@@ -20,7 +20,19 @@
 // this checkout at the same time (they share .astro/ and node_modules/.astro/ and break each other).
 // SITE_URL and BASE_PATH are passed through to the builds unchanged.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  symlinkSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Dirent,
+} from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +45,11 @@ import { buildTokenizer } from '../../src/lib/furigana/annotate.ts';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const nodeBin = join(repo, 'node_modules/.bin');
 const node = join(nodeBin, 'node');
-const astroCli = join(repo, 'node_modules/astro', JSON.parse(readFileSync(join(repo, 'node_modules/astro/package.json'), 'utf8')).bin.astro);
+const astroCli = join(
+  repo,
+  'node_modules/astro',
+  JSON.parse(readFileSync(join(repo, 'node_modules/astro/package.json'), 'utf8')).bin.astro,
+);
 const timeBin = existsSync('/usr/bin/time') && process.env['BENCH_MEMORY'] !== 'proc' ? '/usr/bin/time' : undefined;
 const keep = process.env['BENCH_KEEP'] === '1' || process.env['BENCH_CPU_PROF'] === '1';
 // --force by default: Astro's glob loader keeps a cached document whose id and content are
@@ -177,14 +193,11 @@ interface BuildRun {
   phases: Phases;
 }
 
-
 function build(storyDir: string, outDir: string, work: string, name: string, force: boolean): Promise<BuildRun> {
   const timeFile = join(work, `time-${name}.txt`);
   const nodeArgs = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(work, `cpuprof-${name}`)}`] : [];
   const astroArgs = [...nodeArgs, astroCli, 'build', ...buildRoot.configArgs, '--outDir', outDir, ...(force ? ['--force'] : [])];
-  const [command, args] = timeBin
-    ? [timeBin, ['-f', '%M %U %S', '-o', timeFile, node, ...astroArgs]]
-    : [node, astroArgs];
+  const [command, args] = timeBin ? [timeBin, ['-f', '%M %U %S', '-o', timeFile, node, ...astroArgs]] : [node, astroArgs];
   const env = { ...process.env, STORY_DIR: storyDir, PATH: `${nodeBin}:${process.env['PATH'] ?? ''}`, FORCE_COLOR: '0', NO_COLOR: '1' };
   return new Promise((resolvePromise, reject) => {
     const start = performance.now();
@@ -452,7 +465,17 @@ async function main(): Promise<void> {
     );
     console.log(
       table([
-        ['story', 'setup', 'bundle', 'render', 'after', 'render s/page', 'cpu s', 'cpu s/page', 'routes (summed per-route ms from the log, s)'],
+        [
+          'story',
+          'setup',
+          'bundle',
+          'render',
+          'after',
+          'render s/page',
+          'cpu s',
+          'cpu s/page',
+          'routes (summed per-route ms from the log, s)',
+        ],
         ...results.map((r) => {
           const p = r.phases;
           const span = (from: number | undefined, to: number | undefined) =>
@@ -492,7 +515,9 @@ async function furiganaFigures(): Promise<void> {
     .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
   const started = performance.now();
   await buildTokenizer();
-  console.log(`\nfurigana tokenizer (@patdx/kuromoji, IPADIC): ${(bytes / 1e6).toFixed(1)} MB installed, loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  console.log(
+    `\nfurigana tokenizer (@patdx/kuromoji, IPADIC): ${(bytes / 1e6).toFixed(1)} MB installed, loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+  );
 }
 
 await main();

@@ -22,7 +22,8 @@ test('every focusable element shows its focus, in DOM order', async ({ page }) =
   for (const route of ['articles/analysis.html', 'actors/rubio.html']) {
     await page.goto(route);
     const total = await page.evaluate(
-      () => [...document.querySelectorAll('a[href], button:not([hidden])')].filter((el) => (el as HTMLElement).offsetParent !== null).length,
+      () =>
+        [...document.querySelectorAll('a[href], button:not([hidden])')].filter((el) => (el as HTMLElement).offsetParent !== null).length,
     );
     let previous = -1;
     for (let i = 0; i < total; i++) {

@@ -30,7 +30,9 @@ test('every page with what it loads weighs under 25 KB compressed, its JavaScrip
     return { route, total, js };
   });
   const heaviest = rows.reduce((a, b) => (b.total > a.total ? b : a));
-  console.log(`heaviest page: ${heaviest.route} ${(heaviest.total / KB).toFixed(1)} KB; JS at most ${(Math.max(...rows.map((r) => r.js)) / KB).toFixed(1)} KB`);
+  console.log(
+    `heaviest page: ${heaviest.route} ${(heaviest.total / KB).toFixed(1)} KB; JS at most ${(Math.max(...rows.map((r) => r.js)) / KB).toFixed(1)} KB`,
+  );
   for (const row of rows) {
     expect(row.total, row.route).toBeLessThan(25 * KB);
     expect(row.js, row.route).toBeLessThan(5 * KB);

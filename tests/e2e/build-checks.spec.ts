@@ -54,7 +54,13 @@ test('every page carries a strict Content Security Policy', () => {
     const html = readFileSync(join(distDir, route), 'utf8');
     const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
     expect(csp, route).toBeTruthy();
-    const directives = new Map(csp!.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d]));
+    const directives = new Map(
+      csp!
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => [d.split(/\s+/)[0]!, d]),
+    );
     expect(directives.get('default-src'), route).toBe("default-src 'self'");
     expect(directives.get('object-src'), route).toBe("object-src 'none'");
     expect(directives.get('base-uri'), route).toBe("base-uri 'self'");

@@ -51,7 +51,10 @@ test.describe('actor mentions', () => {
     await expect(page.locator('#card-trump')).toBeVisible();
   });
 
-  test('each paragraph reads as a sentence: its accessibility tree holds text and links, no button; copying gives the text as written', async ({ page, context }) => {
+  test('each paragraph reads as a sentence: its accessibility tree holds text and links, no button; copying gives the text as written', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     for (const doc of model.documents) {
       await page.goto(`articles/${doc.id}.html`);

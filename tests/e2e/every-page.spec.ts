@@ -66,51 +66,56 @@ for (const route of [...builtPages(), '404.html']) {
     page.on('requestfailed', listeners.requestfailed);
     page.on('response', listeners.response);
     try {
-    const response = await page.goto(route);
-    expect(response?.status()).toBe(200);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-    await expect(page.locator('h1')).toHaveCount(1);
-    expect((await page.title()).trim()).not.toBe('');
-    await expect(page.locator('main')).toBeVisible();
-    // Headings and leads break by phrase (auto-phrase), never inside a word.
-    const breaks = await page.locator('h1, h2, .lead').evaluateAll((els) => els.map((e) => getComputedStyle(e).wordBreak));
-    expect(breaks.filter((b) => b !== 'auto-phrase'), 'word-break of headings and leads').toEqual([]);
+      const response = await page.goto(route);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+      await expect(page.locator('h1')).toHaveCount(1);
+      expect((await page.title()).trim()).not.toBe('');
+      await expect(page.locator('main')).toBeVisible();
+      // Headings and leads break by phrase (auto-phrase), never inside a word.
+      const breaks = await page.locator('h1, h2, .lead').evaluateAll((els) => els.map((e) => getComputedStyle(e).wordBreak));
+      expect(
+        breaks.filter((b) => b !== 'auto-phrase'),
+        'word-break of headings and leads',
+      ).toEqual([]);
 
-    // resultTypes: only violations are reported in detail, which roughly halves axe's time.
-    const axe = () => new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
-    expect(violations(await axe().withTags(tags).analyze()), 'light theme').toEqual([]);
-    if (firstOfTemplate.has(route)) {
-      await page.emulateMedia({ colorScheme: 'dark' });
-      expect(violations(await axe().withRules(['color-contrast', 'link-in-text-block']).analyze()), 'dark theme').toEqual([]);
-    }
+      // resultTypes: only violations are reported in detail, which roughly halves axe's time.
+      const axe = () => new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+      expect(violations(await axe().withTags(tags).analyze()), 'light theme').toEqual([]);
+      if (firstOfTemplate.has(route)) {
+        await page.emulateMedia({ colorScheme: 'dark' });
+        expect(violations(await axe().withRules(['color-contrast', 'link-in-text-block']).analyze()), 'dark theme').toEqual([]);
+      }
 
-    // Use the controls: the theme toggle, and an actor card where the page has one.
-    await page.locator('[data-theme-toggle]').click();
-    const name = page.locator('a.mention[interestfor]').first();
-    if (await name.count()) {
-      await name.focus();
-      await page.keyboard.press('Escape');
-    }
+      // Use the controls: the theme toggle, and an actor card where the page has one.
+      await page.locator('[data-theme-toggle]').click();
+      const name = page.locator('a.mention[interestfor]').first();
+      if (await name.count()) {
+        await name.focus();
+        await page.keyboard.press('Escape');
+      }
 
-    await page.setViewportSize({ width: 320, height: 640 });
-    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
-    expect(await width(), 'no sideways scrolling at 320 px').toBeLessThanOrEqual(320);
-    // A reader's own text-spacing stylesheet (WCAG 1.4.12), adopted through the CSSOM, which the
-    // page's Content Security Policy does not govern.
-    await page.evaluate(() => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    });
-    expect(await width(), 'no sideways scrolling with the WCAG 1.4.12 text spacing').toBeLessThanOrEqual(320);
-    const clipped = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('body *')]
-        .filter((el) => ['hidden', 'clip'].includes(getComputedStyle(el).overflowY) && !el.classList.contains('visually-hidden'))
-        .filter((el) => el.scrollHeight > el.clientHeight + 1)
-        .map((el) => el.className),
-    );
-    expect(clipped, 'no text clipped').toEqual([]);
-    expect(problems).toEqual([]);
+      await page.setViewportSize({ width: 320, height: 640 });
+      const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+      expect(await width(), 'no sideways scrolling at 320 px').toBeLessThanOrEqual(320);
+      // A reader's own text-spacing stylesheet (WCAG 1.4.12), adopted through the CSSOM, which the
+      // page's Content Security Policy does not govern.
+      await page.evaluate(() => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(
+          '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+        );
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      });
+      expect(await width(), 'no sideways scrolling with the WCAG 1.4.12 text spacing').toBeLessThanOrEqual(320);
+      const clipped = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter((el) => ['hidden', 'clip'].includes(getComputedStyle(el).overflowY) && !el.classList.contains('visually-hidden'))
+          .filter((el) => el.scrollHeight > el.clientHeight + 1)
+          .map((el) => el.className),
+      );
+      expect(clipped, 'no text clipped').toEqual([]);
+      expect(problems).toEqual([]);
     } finally {
       page.off('console', listeners.console);
       page.off('pageerror', listeners.pageerror);

@@ -8,7 +8,11 @@ import { builds, fixtureStoryDir, urlOf } from './builds.ts';
 // Japanese characters.
 const outDir = builds.fixture;
 const fixture = fixtureStoryDir;
-const server = { get url() { return urlOf('fixture'); } };
+const server = {
+  get url() {
+    return urlOf('fixture');
+  },
+};
 
 test('the fixture story builds every kind of page', () => {
   expect(builtPages(outDir)).toEqual([
@@ -48,6 +52,9 @@ test('its documents show their paragraphs and its timeline cites them', async ({
   }
   await page.goto(`${server.url}timeline.html`);
   await expect(page.locator('#signing h3')).toHaveText('協定に署名');
-  await page.locator('#signing').getByRole('link', { name: /第2段落/ }).click();
+  await page
+    .locator('#signing')
+    .getByRole('link', { name: /第2段落/ })
+    .click();
   await expect(page).toHaveURL(/articles\/report\.html#p2$/);
 });

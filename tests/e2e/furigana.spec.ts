@@ -3,7 +3,10 @@
 import { test, expect, type Page } from '@playwright/test';
 
 const shown = (page: Page, grade: string) =>
-  page.locator(`.prose ruby[data-grade="${grade}"] > rt`).first().evaluate((rt) => getComputedStyle(rt).display);
+  page
+    .locator(`.prose ruby[data-grade="${grade}"] > rt`)
+    .first()
+    .evaluate((rt) => getComputedStyle(rt).display);
 
 test('by default only names and kanji outside the jōyō list have readings; hidden readings are display:none', async ({ page }) => {
   await page.goto('articles/interview.html');

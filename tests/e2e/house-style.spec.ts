@@ -38,7 +38,9 @@ test("every page's date metadata agree: article:published_time, article:modified
   for (const file of builtPages(builds.site).map((r) => join(builds.site, r))) {
     const html = readFileSync(file, 'utf8');
     const meta = (p: string) => new RegExp(`<meta property="${p}" content="([^"]+)"`).exec(html)?.[1];
-    const ld = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+    const ld = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+      (m) => JSON.parse(m[1]!) as Record<string, unknown>,
+    );
     const published = ld.map((d) => d['datePublished']).filter((v): v is string => typeof v === 'string');
     const modified = ld.map((d) => d['dateModified']).filter((v): v is string => typeof v === 'string');
     const publishedTime = meta('article:published_time');

@@ -26,7 +26,9 @@ async function references(page: Page): Promise<string[]> {
   );
 }
 
-test('from the disk (file://) with JavaScript off, every page is styled, reachable by links from the home page, and leads home', async ({ browser }) => {
+test('from the disk (file://) with JavaScript off, every page is styled, reachable by links from the home page, and leads home', async ({
+  browser,
+}) => {
   // The hardest case at once: a USB stick, a browser without JavaScript.
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

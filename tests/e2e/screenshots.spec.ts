@@ -3,7 +3,15 @@
 import { test, expect } from '@playwright/test';
 import { join } from 'node:path';
 
-const routes = ['index.html', 'tracker.html', 'tracker/ceasefire.html', 'articles/analysis.html', 'timeline.html', 'timeline/2025-04.html', 'actors/rubio.html'];
+const routes = [
+  'index.html',
+  'tracker.html',
+  'tracker/ceasefire.html',
+  'articles/analysis.html',
+  'timeline.html',
+  'timeline/2025-04.html',
+  'actors/rubio.html',
+];
 
 for (const width of [375, 1280]) {
   for (const scheme of ['light', 'dark'] as const) {

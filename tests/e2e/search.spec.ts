@@ -40,7 +40,11 @@ const count = (q: string): number => ranking(q).length;
 
 /** Queries, the link that must come first and links the results must include (after 「さらに表示」 until all are shown). */
 const cases: Array<{ q: string; first?: string; includes: string[] }> = [
-  { q: 'ゼレンスキー', first: 'actors/zelensky.html', includes: ['articles/analysis.html#p10', ev('zelensky-inauguration'), ev('ukraine-delegation-decree')] },
+  {
+    q: 'ゼレンスキー',
+    first: 'actors/zelensky.html',
+    includes: ['articles/analysis.html#p10', ev('zelensky-inauguration'), ev('ukraine-delegation-decree')],
+  },
   { q: 'ぜれんすきー', first: 'actors/zelensky.html', includes: ['articles/analysis.html#p10'] },
   // ワルツ is a variant of ウォルツ: the actor first, then every text that names him ウォルツ.
   { q: 'ワルツ', first: 'actors/waltz.html', includes: ['articles/analysis.html#p2', ev('waltz-removed')] },
@@ -107,7 +111,9 @@ async function runCases(page: Page, searchUrl: string, dir: string) {
   expect(problems).toEqual([]);
 }
 
-test(`under the sub-path ${BASE_PATH}, the queries find what they should, each result opens an existing element, no CSP violation`, async ({ page }) => {
+test(`under the sub-path ${BASE_PATH}, the queries find what they should, each result opens an existing element, no CSP violation`, async ({
+  page,
+}) => {
   await runCases(page, 'search.html', distDir);
   // And a result really opens its paragraph.
   await page.goto('search.html?q=' + encodeURIComponent('停戦'));

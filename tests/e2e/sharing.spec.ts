@@ -109,7 +109,8 @@ test.describe('link previews (built with SITE_URL and BASE_PATH)', () => {
     ]);
     // The texts' day of publication is not known, so their items carry no date.
     for (const item of items.slice(0, model.documents.length)) expect(item).not.toContain('<pubDate>');
-    for (const item of items.slice(model.documents.length)) expect(item).toContain(`<pubDate>${new Date(`${model.tracker.checkedOn}T00:00:00+09:00`).toUTCString()}</pubDate>`);
+    for (const item of items.slice(model.documents.length))
+      expect(item).toContain(`<pubDate>${new Date(`${model.tracker.checkedOn}T00:00:00+09:00`).toUTCString()}</pubDate>`);
   });
 
   test('share links carry the encoded URL and title', async ({ page }) => {
@@ -121,9 +122,18 @@ test.describe('link previews (built with SITE_URL and BASE_PATH)', () => {
       'href',
       `https://x.com/intent/post?text=${encodeURIComponent(title)}&url=${url}`,
     );
-    await expect(bar.getByRole('link', { name: /^LINEで送る/ })).toHaveAttribute('href', `https://social-plugins.line.me/lineit/share?url=${url}`);
-    await expect(bar.getByRole('link', { name: /^Facebookでシェア/ })).toHaveAttribute('href', new RegExp(`u=${url.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}$`));
-    await expect(bar.getByRole('link', { name: /はてなブックマーク/ })).toHaveAttribute('href', new RegExp(`url=${url.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}`));
+    await expect(bar.getByRole('link', { name: /^LINEで送る/ })).toHaveAttribute(
+      'href',
+      `https://social-plugins.line.me/lineit/share?url=${url}`,
+    );
+    await expect(bar.getByRole('link', { name: /^Facebookでシェア/ })).toHaveAttribute(
+      'href',
+      new RegExp(`u=${url.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}$`),
+    );
+    await expect(bar.getByRole('link', { name: /はてなブックマーク/ })).toHaveAttribute(
+      'href',
+      new RegExp(`url=${url.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}`),
+    );
     for (const link of await bar.getByRole('link').all()) {
       await expect(link).toHaveAttribute('target', '_blank');
       await expect(link).toHaveAttribute('rel', /noopener/);
@@ -139,7 +149,7 @@ test('without SITE_URL nothing absolute is made up', async ({ page }) => {
 test.describe('share controls in the browser', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('without SITE_URL, the copy button puts the page\'s own URL on the clipboard and says so politely', async ({ page }) => {
+  test("without SITE_URL, the copy button puts the page's own URL on the clipboard and says so politely", async ({ page }) => {
     const url = urlOf('fixture') + 'articles/report.html';
     await page.goto(url);
     const bar = page.locator('.share');
@@ -154,7 +164,7 @@ test.describe('share controls in the browser', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   });
 
-  test('a paragraph permalink copies the paragraph\'s public link', async ({ page }) => {
+  test("a paragraph permalink copies the paragraph's public link", async ({ page }) => {
     const baseURL = origin;
     await page.goto('articles/analysis.html');
     await page.locator('#p6').hover();

@@ -7,7 +7,9 @@ import { statusInfo } from '../../src/lib/view/labels.ts';
 const model = loadStory(realContent);
 const points = model.tracker.points;
 
-test('a reader on a phone reaches what became of the 30-day ceasefire from the home page in one tap, with dated sources to share', async ({ page }) => {
+test('a reader on a phone reaches what became of the 30-day ceasefire from the home page in one tap, with dated sources to share', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('index.html');
   const section = page.getByRole('region', { name: 'その後' });
@@ -65,7 +67,9 @@ test('each tracker page shows the history, the article beside what happened, and
   }
 });
 
-test('the figures are images with a name and a description in the accessibility tree, and their data stands in the page as text', async ({ page }) => {
+test('the figures are images with a name and a description in the accessibility tree, and their data stands in the page as text', async ({
+  page,
+}) => {
   for (const [route, names] of [
     ['index.html', [`声明${points.length}項目の判定`, /^協議前後の\d+件の出来事$/]],
     ['tracker.html', [`声明${points.length}項目の判定`]],

@@ -55,18 +55,21 @@ for (const width of [375, 1280]) {
     test.use({ viewport: { width, height: 900 } });
     test('is set at ≥16 px with generous leading, strict line breaking and explicit spacing', async ({ page }) => {
       await page.goto('articles/analysis.html');
-      const style = await page.locator('.prose p').first().evaluate((p) => {
-        const s = getComputedStyle(p) as CSSStyleDeclaration & Record<string, string>;
-        return {
-          size: parseFloat(s.fontSize),
-          leading: parseFloat(s.lineHeight) / parseFloat(s.fontSize),
-          tracking: parseFloat(s.letterSpacing) || 0,
-          lineBreak: s.lineBreak,
-          trim: s.getPropertyValue('text-spacing-trim'),
-          autospace: s.getPropertyValue('text-autospace'),
-          family: s.fontFamily,
-        };
-      });
+      const style = await page
+        .locator('.prose p')
+        .first()
+        .evaluate((p) => {
+          const s = getComputedStyle(p) as CSSStyleDeclaration & Record<string, string>;
+          return {
+            size: parseFloat(s.fontSize),
+            leading: parseFloat(s.lineHeight) / parseFloat(s.fontSize),
+            tracking: parseFloat(s.letterSpacing) || 0,
+            lineBreak: s.lineBreak,
+            trim: s.getPropertyValue('text-spacing-trim'),
+            autospace: s.getPropertyValue('text-autospace'),
+            family: s.fontFamily,
+          };
+        });
       expect(style.size).toBeGreaterThanOrEqual(16);
       expect(style.leading).toBeGreaterThanOrEqual(width >= 1280 ? 1.75 : 1.7);
       expect(style.tracking).toBeGreaterThanOrEqual(0);
@@ -92,7 +95,10 @@ test.describe('measure at 1280 px', () => {
         probe.remove();
         return w;
       });
-      const width = await page.locator('.prose p').first().evaluate((p) => p.getBoundingClientRect().width);
+      const width = await page
+        .locator('.prose p')
+        .first()
+        .evaluate((p) => p.getBoundingClientRect().width);
       expect(width / ic, route).toBeLessThanOrEqual(40);
       for (const line of await lines(page, '.prose > p')) {
         const units = [...line].reduce((n, ch) => n + (/[\x20-\x7e]/.test(ch) ? 0.5 : 1), 0);

@@ -34,7 +34,9 @@ function imports(): Import[] {
     const text = readFileSync(join(src, file), 'utf8');
     return [...text.matchAll(/^\s*(import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?['"](\.[^'"]+)['"]/gm)].map((m) => ({
       file: file.split(sep).join('/'),
-      target: relative(src, resolve(dirname(join(src, file)), m[3]!)).split(sep).join('/'),
+      target: relative(src, resolve(dirname(join(src, file)), m[3]!))
+        .split(sep)
+        .join('/'),
       typeOnly: Boolean(m[2]),
     }));
   });

@@ -31,9 +31,7 @@ export function mentionRules(
   files: { actors: string; mentions: string },
 ): MentionRule[] {
   const rules = [
-    ...actors.flatMap((a) =>
-      a.surfaceForms.map((form) => ({ form, actors: [a.id], origin: `${files.actors}: entry "${a.id}"` })),
-    ),
+    ...actors.flatMap((a) => a.surfaceForms.map((form) => ({ form, actors: [a.id], origin: `${files.actors}: entry "${a.id}"` }))),
     ...joints.map((j) => ({ form: j.form, actors: j.actors, origin: `${files.mentions}: entry "${j.id}"` })),
   ];
   const byForm = new Map<string, MentionRule>();

@@ -62,9 +62,7 @@ export async function createAnnotator(options: AnnotatorOptions = {}): Promise<A
 
 /** Readings of the actors whose name contains a kanji (katakana names need no ruby). */
 export function actorNames(actors: readonly { name: string; reading: string; type: string }[]): NameReading[] {
-  return actors
-    .filter((a) => KANJI.test(a.name))
-    .map((a) => ({ word: a.name, reading: a.reading, person: a.type === 'person' }));
+  return actors.filter((a) => KANJI.test(a.name)).map((a) => ({ word: a.name, reading: a.reading, person: a.type === 'person' }));
 }
 
 // ── kana helpers ────────────────────────────────────────────────────────────
@@ -98,10 +96,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function alignReading(surface: string, reading: string, grade?: Grade): Segment[] {
   const parts = runs(surface);
   if (!parts.some((p) => p.kanji)) return [{ text: surface }];
-  const pattern = new RegExp(
-    '^' + parts.map((p) => (p.kanji ? '(.+?)' : escape(toHiragana(p.text)))).join('') + '$',
-    'u',
-  );
+  const pattern = new RegExp('^' + parts.map((p) => (p.kanji ? '(.+?)' : escape(toHiragana(p.text)))).join('') + '$', 'u');
   const m = pattern.exec(reading);
   const out: Segment[] = [];
   if (m) {
@@ -116,9 +111,18 @@ export function alignReading(surface: string, reading: string, grade?: Grade): S
   // starts/ends with them; everything between gets the rest of the reading.
   const first = parts.findIndex((p) => p.kanji);
   const last = parts.length - 1 - [...parts].reverse().findIndex((p) => p.kanji);
-  const head = parts.slice(0, first).map((p) => p.text).join('');
-  const tail = parts.slice(last + 1).map((p) => p.text).join('');
-  const middle = parts.slice(first, last + 1).map((p) => p.text).join('');
+  const head = parts
+    .slice(0, first)
+    .map((p) => p.text)
+    .join('');
+  const tail = parts
+    .slice(last + 1)
+    .map((p) => p.text)
+    .join('');
+  const middle = parts
+    .slice(first, last + 1)
+    .map((p) => p.text)
+    .join('');
   let r = reading;
   const h = head;
   const t = tail;
@@ -147,8 +151,18 @@ function merge(segments: Segment[]): Segment[] {
 
 /** Day counts whose 日 is not read にち after the number (IPADIC reads 3日 as 3 + ニチ). */
 const SPECIAL_DAYS: Record<string, string> = {
-  '2': 'ふつか', '3': 'みっか', '4': 'よっか', '5': 'いつか', '6': 'むいか', '7': 'なのか',
-  '8': 'ようか', '9': 'ここのか', '10': 'とおか', '14': 'じゅうよっか', '20': 'はつか', '24': 'にじゅうよっか',
+  '2': 'ふつか',
+  '3': 'みっか',
+  '4': 'よっか',
+  '5': 'いつか',
+  '6': 'むいか',
+  '7': 'なのか',
+  '8': 'ようか',
+  '9': 'ここのか',
+  '10': 'とおか',
+  '14': 'じゅうよっか',
+  '20': 'はつか',
+  '24': 'にじゅうよっか',
 };
 
 // ── the annotator ───────────────────────────────────────────────────────────
@@ -188,7 +202,11 @@ export function annotatorWith(tok: Tokenizer, options: AnnotatorOptions = {}): A
     for (const t of tokens.slice(0, -1)) {
       at += t.surface_form.length;
       read += toHiragana(t.reading ?? t.surface_form);
-      if (read === family) return [[word.slice(0, at), family], [word.slice(at), given]];
+      if (read === family)
+        return [
+          [word.slice(0, at), family],
+          [word.slice(at), given],
+        ];
     }
     return undefined;
   };

@@ -17,13 +17,7 @@ export interface BuiltFile {
 export function precacheList(files: readonly BuiltFile[]): string[] {
   return files
     .map((f) => f.path)
-    .filter(
-      (p) =>
-        p !== 'sw.js' &&
-        !p.startsWith('_') &&
-        !p.startsWith('og/') &&
-        !/\.(zip|map|xml|txt)$/.test(p),
-    )
+    .filter((p) => p !== 'sw.js' && !p.startsWith('_') && !p.startsWith('og/') && !/\.(zip|map|xml|txt)$/.test(p))
     .sort();
 }
 

@@ -116,7 +116,9 @@ export function buildSearchIndex(kinds: readonly KindSpec[], input: readonly Sea
 export function nameTable(records: readonly SearchRecord[]): IndexMeta['names'] {
   const table: IndexMeta['names'] = {};
   records.forEach((r, id) => {
-    const aliases = [...new Set([r.title, r.title.split('・').pop() ?? ''].map((a) => normalise(a).trim()))].filter((a) => [...a].length > 1);
+    const aliases = [...new Set([r.title, r.title.split('・').pop() ?? ''].map((a) => normalise(a).trim()))].filter(
+      (a) => [...a].length > 1,
+    );
     for (const name of r.names ?? []) {
       const key = normalise(name).trim();
       const entry = (table[key] ??= [[], []]);
@@ -155,7 +157,10 @@ export function indexFiles(index: SearchIndex): IndexFile[] {
       path: chunkPath(n),
       content: `${CHUNK_CALLBACK}(${start},${JSON.stringify(index.records.slice(start, index.chunks[n + 1] ?? index.records.length))});\n`,
     })),
-    ...index.shards.map((shard, n) => ({ path: shardPath(n), content: `${SHARD_CALLBACK}(${n},${JSON.stringify(encodeShard(shard))});\n` })),
+    ...index.shards.map((shard, n) => ({
+      path: shardPath(n),
+      content: `${SHARD_CALLBACK}(${n},${JSON.stringify(encodeShard(shard))});\n`,
+    })),
   ];
 }
 

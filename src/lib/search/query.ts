@@ -126,7 +126,9 @@ export function queryTerms(query: string): { phrase: string; words: string[] } {
   // Firefox before 125 has no Segmenter: the words are then those between spaces.
   const Seg = (Intl as unknown as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
   const parts = Seg
-    ? Array.from(new Seg('ja', { granularity: 'word' }).segment(query)).filter((s) => s.isWordLike).map((s) => s.segment)
+    ? Array.from(new Seg('ja', { granularity: 'word' }).segment(query))
+        .filter((s) => s.isWordLike)
+        .map((s) => s.segment)
     : query.split(/\s+/);
   for (const p of parts) {
     const w = normalise(p).trim();
@@ -175,7 +177,9 @@ function termCandidates(term: string, data: QueryData, maxShards: number): numbe
 
 /** Ids present in every list. */
 function intersect(lists: number[][]): number[] {
-  return lists.reduce((a, b) => { return a.filter((id) => b.includes(id)); });
+  return lists.reduce((a, b) => {
+    return a.filter((id) => b.includes(id));
+  });
 }
 
 /**
@@ -226,7 +230,14 @@ export interface SearchResult {
  * every bigram of the query was looked up and no candidate is a false one).
  * Call again with the records of `need` loaded until `need` is empty.
  */
-export function searchUpTo(query: string, data: QueryData, maxShards: number, aliases: readonly string[] = [], exactIds: readonly number[] = [], limit = Infinity): SearchResult {
+export function searchUpTo(
+  query: string,
+  data: QueryData,
+  maxShards: number,
+  aliases: readonly string[] = [],
+  exactIds: readonly number[] = [],
+  limit = Infinity,
+): SearchResult {
   const t = queryTerms(query);
   const result: SearchResult = { hits: [], counts: data.kindStarts.map(() => 0), total: 0, need: [] };
   if (!t.phrase) return result;
@@ -279,7 +290,13 @@ export function searchUpTo(query: string, data: QueryData, maxShards: number, al
 }
 
 /** Every hit of a query, with every candidate's record at hand (the tests and the build). */
-export function searchRecords(query: string, data: QueryData, maxShards: number, aliases?: readonly string[], exactIds?: readonly number[]): Hit[] {
+export function searchRecords(
+  query: string,
+  data: QueryData,
+  maxShards: number,
+  aliases?: readonly string[],
+  exactIds?: readonly number[],
+): Hit[] {
   return searchUpTo(query, data, maxShards, aliases, exactIds).hits;
 }
 

@@ -15,12 +15,23 @@ type StoryParts = Pick<StoryModel, 'documents' | 'actors' | 'events' | 'tracker'
 
 /** The last word of an English name, without parenthesised parts ("Mike (Michael) Waltz" → "Waltz"). */
 function familyName(nameEn: string): string {
-  return nameEn.replace(/\([^)]*\)/g, ' ').trim().split(/\s+/).pop() ?? nameEn;
+  return (
+    nameEn
+      .replace(/\([^)]*\)/g, ' ')
+      .trim()
+      .split(/\s+/)
+      .pop() ?? nameEn
+  );
 }
 
 export function storyRecords(model: StoryParts): SearchRecord[] {
   const actors = model.actors.map((a): SearchRecord => {
-    const parts = [a.name, a.reading !== a.name ? a.reading : '', a.nameEn ?? '', a.variants.length ? `別表記 ${a.variants.join('、')}` : ''];
+    const parts = [
+      a.name,
+      a.reading !== a.name ? a.reading : '',
+      a.nameEn ?? '',
+      a.variants.length ? `別表記 ${a.variants.join('、')}` : '',
+    ];
     return {
       kind: 'actor',
       title: a.name,
@@ -28,7 +39,16 @@ export function storyRecords(model: StoryParts): SearchRecord[] {
       url: routes.actor(a.id),
       // The name's parts count as the name: ゼレンスキー is ウォロディミル・ゼレンスキー.
       // A person's English family name too: Waltz is Mike (Michael) Waltz.
-      names: [...new Set([a.name, ...a.name.split('・'), a.reading, ...(a.nameEn ? [a.nameEn] : []), ...(a.type === 'person' && a.nameEn ? [familyName(a.nameEn)] : []), ...a.variants])],
+      names: [
+        ...new Set([
+          a.name,
+          ...a.name.split('・'),
+          a.reading,
+          ...(a.nameEn ? [a.nameEn] : []),
+          ...(a.type === 'person' && a.nameEn ? [familyName(a.nameEn)] : []),
+          ...a.variants,
+        ]),
+      ],
     };
   });
   const paragraphs = model.documents.flatMap((d) =>

@@ -27,7 +27,11 @@ export function ogCards(model: StoryModel): OgCardEntry[] {
     { route: routes.glossary(), title: `人物・国・組織${model.actors.length}件を解説`, kind: '人物・国・組織' },
     { route: routes.search(), title: '記事・人物・出来事を検索', kind: '検索' },
     ...model.actors.map((a) => ({ route: routes.actor(a.id), title: a.name, kind: actorTypeLabel[a.type] })),
-    ...timelinePages(model.events).periods.map((p) => ({ route: routes.timelinePeriod(p.id), title: `その後の時系列 ${p.label}`, kind: '時系列' })),
+    ...timelinePages(model.events).periods.map((p) => ({
+      route: routes.timelinePeriod(p.id),
+      title: `その後の時系列 ${p.label}`,
+      kind: '時系列',
+    })),
     ...(model.tracker.points.length
       ? [
           {

@@ -93,7 +93,15 @@ async function measure(texts: readonly string[], fonts: Font[]): Promise<Map<str
   const unique = [...new Set(texts)];
   const widths = new Map<string, number>();
   const tree = div(
-    { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', fontFamily: FONT, fontWeight: 700, fontSize: MEASURE_SIZE, ...TITLE_TYPE },
+    {
+      display: 'flex',
+      flexDirection: 'column',
+      alignItems: 'flex-start',
+      fontFamily: FONT,
+      fontWeight: 700,
+      fontSize: MEASURE_SIZE,
+      ...TITLE_TYPE,
+    },
     unique.map((t, i) => div({ display: 'flex', whiteSpace: 'pre' }, t, `m${i}`)),
   );
   await satori(tree, {
@@ -128,8 +136,7 @@ const PUNCT_BREAK = /[、。，．,.」』）)！？!?・：:]$/u;
  * any other phrase. So 「ウクライナ、米停戦案を丸のみ／関係修復を優先」 rather than the more even
  * 「ウクライナ、米停戦案を／丸のみ 関係修復を優先」.
  */
-const breakPenalty = (piece: Piece): number =>
-  STRONG_BREAK.test(piece.text) ? 0 : PUNCT_BREAK.test(piece.text) ? 0.2 : 0.25;
+const breakPenalty = (piece: Piece): number => (STRONG_BREAK.test(piece.text) ? 0 : PUNCT_BREAK.test(piece.text) ? 0.2 : 0.25);
 
 /**
  * Lines (arrays of piece indexes) with the fewest lines that fit `width`, and among those the most
@@ -145,7 +152,7 @@ function breakLines(pieces: readonly Piece[], width: number): Piece[][] | undefi
   };
   // Fewest lines: greedy.
   let count = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i + 1;
     if (lineWidth(i, j) > width) return undefined;
     while (j < n && lineWidth(i, j + 1) <= width) j++;
@@ -208,7 +215,13 @@ function piecesFor(texts: readonly string[], widths: ReadonlyMap<string, number>
 
 function layoutTitle(title: string, widths: ReadonlyMap<string, number>): OgTitleLayout {
   const chunks = titleChunks(title);
-  const render = (lines: Piece[][]): string[] => lines.map((l) => l.map((p) => p.text).join('').trimEnd());
+  const render = (lines: Piece[][]): string[] =>
+    lines.map((l) =>
+      l
+        .map((p) => p.text)
+        .join('')
+        .trimEnd(),
+    );
   for (const size of OG_TITLE_SIZES) {
     // Width available, in units of the measuring pass.
     const width = ((TEXT_WIDTH - SLACK) * MEASURE_SIZE) / size;
@@ -378,9 +391,6 @@ export async function renderOgPng(card: OgCard): Promise<Uint8Array<ArrayBuffer>
   const svg = await satori(cardTree(card, layout), { width: OG_WIDTH, height: OG_HEIGHT, fonts });
   // Opaque, and quantised to a 256-colour palette: the card has four flat colours plus their
   // anti-aliasing, so this is visually lossless (max. 4/255 per channel) at about half the bytes.
-  const png = await sharp(Buffer.from(svg))
-    .flatten({ background: colors.bg })
-    .png({ compressionLevel: 9, palette: true })
-    .toBuffer();
+  const png = await sharp(Buffer.from(svg)).flatten({ background: colors.bg }).png({ compressionLevel: 9, palette: true }).toBuffer();
   return new Uint8Array(png);
 }

@@ -51,12 +51,7 @@ export function articleSharing(
 }
 
 /** A tracked point's page: an article of ours, last modified on the day its sources were checked. */
-export function trackerPointSharing(
-  view: PointView,
-  checkedOn: string,
-  site: URL | string | undefined,
-  base: string,
-): PageSharing {
+export function trackerPointSharing(view: PointView, checkedOn: string, site: URL | string | undefined, base: string): PageSharing {
   const { entry } = view.point;
   const url = absoluteUrl(site, base, routes.trackerPoint(entry.id));
   const description = `判定は「${view.status.label}」(${formatDay(view.point.ratedOn)})。${entry.summary}`.slice(0, 120);
@@ -74,11 +69,7 @@ export function trackerPointSharing(
 }
 
 /** The home page: the site itself, with its documents listed. */
-export function homeSharing(
-  model: Pick<StoryModel, 'story' | 'documents'>,
-  site: URL | string | undefined,
-  base: string,
-): PageSharing {
+export function homeSharing(model: Pick<StoryModel, 'story' | 'documents'>, site: URL | string | undefined, base: string): PageSharing {
   const { story } = model;
   return {
     url: absoluteUrl(site, base, routes.home()),

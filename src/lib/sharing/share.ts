@@ -17,7 +17,12 @@ export function shareLinks(url: string, title: string): ShareLink[] {
   return [
     { id: 'x', label: 'ポスト', name: 'Xでポスト(新しいタブで開きます)', href: `https://x.com/intent/post?text=${t}&url=${u}` },
     { id: 'line', label: 'LINE', name: 'LINEで送る(新しいタブで開きます)', href: `https://social-plugins.line.me/lineit/share?url=${u}` },
-    { id: 'facebook', label: 'Facebook', name: 'Facebookでシェア(新しいタブで開きます)', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    {
+      id: 'facebook',
+      label: 'Facebook',
+      name: 'Facebookでシェア(新しいタブで開きます)',
+      href: `https://www.facebook.com/sharer/sharer.php?u=${u}`,
+    },
     {
       id: 'hatena',
       label: 'はてなブックマーク',

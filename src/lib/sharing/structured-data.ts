@@ -20,7 +20,12 @@ const withUrl = (url: Url) => (url ? { url } : {});
 
 /** An actor as a schema.org thing: Person, Country or Organization. */
 export function actorThing(actor: Actor, url: Url): Exclude<Person | Country | Organization, string> {
-  const common = { name: actor.name, alternateName: [...(actor.nameEn ? [actor.nameEn] : []), ...actor.variants], description: actor.description, ...withUrl(url) };
+  const common = {
+    name: actor.name,
+    alternateName: [...(actor.nameEn ? [actor.nameEn] : []), ...actor.variants],
+    description: actor.description,
+    ...withUrl(url),
+  };
   if (actor.type === 'person') return { '@type': 'Person', ...common, jobTitle: actor.role };
   if (actor.type === 'state') return { '@type': 'Country', ...common };
   return { '@type': 'Organization', ...common };

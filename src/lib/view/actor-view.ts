@@ -36,7 +36,10 @@ export interface ActorView {
   glossaryHref: string;
 }
 
-type Model = Pick<CrossReferencedStory, 'story' | 'actors' | 'actorsById' | 'documents' | 'documentsById' | 'passagesByActor' | 'eventsByActor' | 'tracker'>;
+type Model = Pick<
+  CrossReferencedStory,
+  'story' | 'actors' | 'actorsById' | 'documents' | 'documentsById' | 'passagesByActor' | 'eventsByActor' | 'tracker'
+>;
 
 export function actorView(model: Model, id: string): ActorView {
   const actor = model.actorsById.get(id)!;

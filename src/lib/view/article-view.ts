@@ -47,7 +47,16 @@ export interface ArticleView {
 
 type Model = Pick<
   CrossReferencedStory,
-  'story' | 'documents' | 'documentsById' | 'paragraphs' | 'actorsById' | 'events' | 'actorsByDocument' | 'mentionCounts' | 'statementMap' | 'tracker'
+  | 'story'
+  | 'documents'
+  | 'documentsById'
+  | 'paragraphs'
+  | 'actorsById'
+  | 'events'
+  | 'actorsByDocument'
+  | 'mentionCounts'
+  | 'statementMap'
+  | 'tracker'
 >;
 
 /** 「第3段落」 for "analysis#p3". */
@@ -98,12 +107,19 @@ export function articleView(model: Model, id: string): ArticleView {
         return {
           paragraph: paragraphLink(e.point!),
           label: e.label,
-          tracked: tracked && { href: href(routes.trackerPoint(tracked.entry.id)), text: tracked.entry.question, status: statusView(tracked.status) },
+          tracked: tracked && {
+            href: href(routes.trackerPoint(tracked.entry.id)),
+            text: tracked.entry.question,
+            status: statusView(tracked.status),
+          },
           discussedIn: e.discussedIn.map(quoted),
           note: e.note,
         };
       }),
-    omissions: data.kind === 'statement' ? model.statementMap.filter((e) => !e.point).map((e) => ({ label: e.label, discussedIn: e.discussedIn.map(quoted), note: e.note })) : [],
+    omissions:
+      data.kind === 'statement'
+        ? model.statementMap.filter((e) => !e.point).map((e) => ({ label: e.label, discussedIn: e.discussedIn.map(quoted), note: e.note }))
+        : [],
     cast: (model.actorsByDocument.get(id) ?? []).map((actorId) => ({
       actor: model.actorsById.get(actorId)!,
       href: href(routes.actor(actorId)),
@@ -111,9 +127,18 @@ export function articleView(model: Model, id: string): ArticleView {
     })),
     related: model.events
       .filter((e) => e.paragraphs.some(inThisDoc))
-      .map((e) => ({ href: href(routes.event(e)), text: e.title, dating: e.dating, paragraphs: e.paragraphs.filter(inThisDoc).map(paragraphLink) })),
+      .map((e) => ({
+        href: href(routes.event(e)),
+        text: e.title,
+        dating: e.dating,
+        paragraphs: e.paragraphs.filter(inThisDoc).map(paragraphLink),
+      })),
     credits: data.credits.map((c) => ({ href: href(routes.actor(c.actor)), text: model.actorsById.get(c.actor)!.name, label: c.label })),
-    others: neighbourDocuments(model.documents, id).map((d) => ({ href: href(routes.document(d.id)), text: d.data.title, kindLabel: kindLabel[d.data.kind] })),
+    others: neighbourDocuments(model.documents, id).map((d) => ({
+      href: href(routes.document(d.id)),
+      text: d.data.title,
+      kindLabel: kindLabel[d.data.kind],
+    })),
     sections: [
       ...(model.tracker.points.length > 0 ? [{ href: href(routes.tracker()), text: '声明のその後' }] : []),
       { href: href(routes.timeline()), text: '時系列で見る' },

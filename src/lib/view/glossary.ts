@@ -5,9 +5,7 @@ const collator = new Intl.Collator('ja');
 
 /** Actors in 50-on order of `sortKey` (or `reading`), ties broken by id for a stable order. */
 export function sortByReading(actors: readonly Actor[]): Actor[] {
-  return [...actors].sort(
-    (a, b) => collator.compare(a.sortKey ?? a.reading, b.sortKey ?? b.reading) || a.id.localeCompare(b.id),
-  );
+  return [...actors].sort((a, b) => collator.compare(a.sortKey ?? a.reading, b.sortKey ?? b.reading) || a.id.localeCompare(b.id));
 }
 
 export interface ActorGroup {

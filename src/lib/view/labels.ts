@@ -42,7 +42,6 @@ export const permalinkLabel = (n: number): string => `第${n}段落へのリン�
 /** Accessible name of a paragraph's date marker. */
 export const markerLabel = (date: string, title: string): string => `時系列、${date}、${title}`;
 
-
 /**
  * The statuses of a tracked point: a label, the one sentence that defines it on the site, and a
  * shape, so a status is never told by colour alone (in the spirit of PolitiFact's ratings: results,
@@ -50,11 +49,19 @@ export const markerLabel = (date: string, title: string): string => `時系列�
  */
 export const statusInfo: Record<TrackerStatus, { label: string; definition: string; shape: string }> = {
   done: { label: '実現', definition: '表明どおりに実行された。', shape: '●' },
-  partial: { label: '一部実現', definition: '一部だけ、別の条件で、または遅れて実行された。いったん実行された後に覆された場合も含む。', shape: '◐' },
+  partial: {
+    label: '一部実現',
+    definition: '一部だけ、別の条件で、または遅れて実行された。いったん実行された後に覆された場合も含む。',
+    shape: '◐',
+  },
   'not-done': { label: '未実現', definition: '実行されなかった、または断念された。', shape: '○' },
   stalled: { label: '停滞', definition: '一度は動き出したが、現在は止まっている。', shape: '▲' },
   'in-progress': { label: '進行中', definition: '取り組みが続いており、最終的な結果はまだ出ていない。', shape: '▶' },
-  'not-rated': { label: '評価対象外', definition: '感謝の表明など、実行を確かめられる約束ではない。経緯のために記録している。', shape: '◇' },
+  'not-rated': {
+    label: '評価対象外',
+    definition: '感謝の表明など、実行を確かめられる約束ではない。経緯のために記録している。',
+    shape: '◇',
+  },
 };
 
 /** The order in which statuses are counted and explained. */

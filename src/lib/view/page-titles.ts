@@ -25,7 +25,12 @@ export function titleOf(titles: ReadonlyMap<string, string>, route: string, plac
   const title = titles.get(route);
   if (title === undefined) {
     throw new ContentError(
-      `${place.file}: entry "${place.entry}", field "${place.field}": "${route}" is not a page of the site — did you mean ${nearest(route, titles.keys()).map((r) => `"${r}"`).join(', ')}?`,
+      `${place.file}: entry "${place.entry}", field "${place.field}": "${route}" is not a page of the site — did you mean ${nearest(
+        route,
+        titles.keys(),
+      )
+        .map((r) => `"${r}"`)
+        .join(', ')}?`,
     );
   }
   return title;

@@ -104,7 +104,13 @@ export function pointView(model: Pick<StoryModel, 'tracker' | 'paragraphs' | 'ac
     status: statusView(point.status),
     text: statement.paragraph.text,
     paragraphRoute: routes.paragraph(point.entry.point),
-    history: point.history.map((h) => ({ date: h.date, from: h.from && statusView(h.from), to: statusView(h.to), reason: h.reason, events: h.events })),
+    history: point.history.map((h) => ({
+      date: h.date,
+      from: h.from && statusView(h.from),
+      to: statusView(h.to),
+      reason: h.reason,
+      events: h.events,
+    })),
     expectations: point.expectations.map(({ expectation, outcome }) => {
       const cited = model.paragraphs.get(expectation.paragraph)!;
       return {

@@ -6,6 +6,9 @@ export const getStaticPaths: GetStaticPaths = () => ICON_SIZES.map((size) => ({ 
 
 export const GET: APIRoute = async ({ params }) => {
   const size = Number(String(params['size']).replace('icon-', ''));
-  const png = await sharp(Buffer.from(ICON_SVG), { density: (72 * size) / 32 }).resize(size, size).png().toBuffer();
+  const png = await sharp(Buffer.from(ICON_SVG), { density: (72 * size) / 32 })
+    .resize(size, size)
+    .png()
+    .toBuffer();
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };

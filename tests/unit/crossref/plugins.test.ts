@@ -25,7 +25,10 @@ const container = await AstroContainer.create({
 async function render(processor: ReturnType<typeof unified>, source: string, path: string): Promise<string> {
   // As @astrojs/mdx passes them: the processor's own settings, MDX's defaults otherwise.
   const { gfm = true, smartypants = true } = processor.options;
-  const renderer = await processor.createMdxRenderer!({ gfm, smartypants }, { srcDir: new URL('../../../src/', import.meta.url), optimize: false });
+  const renderer = await processor.createMdxRenderer!(
+    { gfm, smartypants },
+    { srcDir: new URL('../../../src/', import.meta.url), optimize: false },
+  );
   const { code } = await renderer.process(source, path, {});
   // The compiled module imports Astro's runtime by bare name: resolve it here, then load the code.
   const resolved = code.replace(/from "(astro\/[^"]+)"/g, (_, name: string) => `from "${import.meta.resolve(name)}"`);
@@ -47,7 +50,11 @@ describe('the Markdown pipeline of astro.config.mjs', () => {
 
   it.each(cases)('%s: running every plugin twice changes nothing', async (name) => {
     const { remarkPlugins = [], rehypePlugins = [], ...options } = production.options;
-    const twice = unified({ ...options, remarkPlugins: [...remarkPlugins, ...remarkPlugins], rehypePlugins: [...rehypePlugins, ...rehypePlugins] });
+    const twice = unified({
+      ...options,
+      remarkPlugins: [...remarkPlugins, ...remarkPlugins],
+      rehypePlugins: [...rehypePlugins, ...rehypePlugins],
+    });
     const input = readFileSync(join(fixtures, name, 'input.mdx'), 'utf8');
     expect(await render(twice, input, pathOf(name))).toBe(readFileSync(join(fixtures, name, 'output.html'), 'utf8'));
   });

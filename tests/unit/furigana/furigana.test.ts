@@ -29,8 +29,7 @@ beforeAll(async () => {
   annotator = annotatorWith(tokenizer, { names: actorNames(actors), glossary });
 }, 60_000);
 
-const show = (segments: Segment[]): string =>
-  segments.map((s) => ('text' in s ? s.text : `${s.base}(${s.reading})`)).join('');
+const show = (segments: Segment[]): string => segments.map((s) => ('text' in s ? s.text : `${s.base}(${s.reading})`)).join('');
 
 describe('grade table (2020 学年別漢字配当表, 常用漢字表)', () => {
   it('has 80, 160, 200, 202, 193, 191 = 1026 kanji in grades 1–6, each once', () => {
@@ -80,7 +79,7 @@ describe('names and glossary win over the tokenizer', () => {
     ]);
     expect(show(annotator.annotate('中根圭一'))).toBe('中根(なかね)圭一(けいいち)');
   });
-  it('reads IPADIC\'s guess without the actors', () => {
+  it("reads IPADIC's guess without the actors", () => {
     const bare = annotatorWith(tokenizer);
     expect(show(bare.annotate('鶴岡路人'))).not.toBe('鶴岡(つるおか)路人(みちと)');
   });
@@ -143,7 +142,10 @@ function documentBodies(): string[][] {
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => {
       const body = readFileSync(`content/documents/${f}`, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
-      return body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+      return body
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean);
     });
 }
 

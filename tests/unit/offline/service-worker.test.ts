@@ -5,7 +5,17 @@ const file = (path: string, text: string) => ({ path, content: new TextEncoder()
 
 describe('precacheList', () => {
   it('lists what a reader opens, not the worker, host files, feeds or preview images', () => {
-    const paths = ['index.html', 'sw.js', 'articles/a.html', 'release.zip', '_headers', 'og/a.png', 'icons/icon-192.png', 'feed.xml', 'robots.txt'];
+    const paths = [
+      'index.html',
+      'sw.js',
+      'articles/a.html',
+      'release.zip',
+      '_headers',
+      'og/a.png',
+      'icons/icon-192.png',
+      'feed.xml',
+      'robots.txt',
+    ];
     expect(precacheList(paths.map((p) => file(p, p)))).toEqual(['articles/a.html', 'icons/icon-192.png', 'index.html']);
   });
 });

@@ -6,7 +6,15 @@ import { expect, test } from 'vitest';
 import { loadStory, realContent } from '../load-content.ts';
 import { storyIndex } from '../../../src/lib/search/records.ts';
 import { MAX_SHARDS_PER_TERM, indexMeta } from '../../../src/lib/search/index.ts';
-import { searchRecords, searchUpTo, shardOf, neededShards, chunksOf, RESULTS_PER_PAGE, type QueryData } from '../../../src/lib/search/query.ts';
+import {
+  searchRecords,
+  searchUpTo,
+  shardOf,
+  neededShards,
+  chunksOf,
+  RESULTS_PER_PAGE,
+  type QueryData,
+} from '../../../src/lib/search/query.ts';
 import { normalise } from '../../../src/lib/search/normalise.ts';
 import { gzipSync } from 'node:zlib';
 
@@ -106,19 +114,25 @@ test('the test set: hit rate and no false hits over the real content', () => {
     while (page.need.length) {
       for (const c of chunksOf(page.need, index.chunks)) {
         chunks.push(c);
-        for (let id = index.chunks[c]!; id < (index.chunks[c + 1] ?? index.records.length); id++) (partial.records as unknown[])[id] = index.records[id];
+        for (let id = index.chunks[c]!; id < (index.chunks[c + 1] ?? index.records.length); id++)
+          (partial.records as unknown[])[id] = index.records[id];
       }
       page = searchUpTo(q, partial, MAX_SHARDS_PER_TERM, aliases, named?.[0], RESULTS_PER_PAGE);
     }
     // The first page is the start of the full ranking, and its count that of all hits.
-    expect(page.hits.map((h) => index.records[h.id]![2]), q).toEqual(hits.slice(0, RESULTS_PER_PAGE));
+    expect(
+      page.hits.map((h) => index.records[h.id]![2]),
+      q,
+    ).toEqual(hits.slice(0, RESULTS_PER_PAGE));
     if (page.total !== hits.length) countsOff.push(`${q} ${page.total}≠${hits.length}`);
     const bytes =
       sizes.get('meta.js')! +
       shards.reduce((n, s) => n + sizes.get(`s${s}.js`)!, 0) +
       chunks.reduce((n, c) => n + sizes.get(`r${c}.js`)!, 0);
     loads.push(bytes);
-    rows.push(`${q}: ${good}/${expected.length}, false ${bad.length}, loads ${(bytes / 1024).toFixed(1)} KB (${shards.length} shards, ${chunks.length} chunks)${bad.length ? ` (${bad.join(' ')})` : ''}`);
+    rows.push(
+      `${q}: ${good}/${expected.length}, false ${bad.length}, loads ${(bytes / 1024).toFixed(1)} KB (${shards.length} shards, ${chunks.length} chunks)${bad.length ? ` (${bad.join(' ')})` : ''}`,
+    );
     expect(bad, q).toEqual([]);
   }
   const raw = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);

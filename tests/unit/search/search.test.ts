@@ -3,8 +3,29 @@
 import { describe, expect, test } from 'vitest';
 import { runInNewContext } from 'node:vm';
 import { normalise, foldOkurigana, okuriganaPattern } from '../../../src/lib/search/normalise.ts';
-import { buildSearchIndex, indexFiles, shardPath, nameTable, MIN_SHARDS, type KindSpec, type SearchRecord } from '../../../src/lib/search/index.ts';
-import { searchRecords, searchUpTo, excerpt, neededShards, queryTerms, gramsOf, lookupGrams, shardOf, candidateIds, chunksOf, decodePostings, type QueryData } from '../../../src/lib/search/query.ts';
+import {
+  buildSearchIndex,
+  indexFiles,
+  shardPath,
+  nameTable,
+  MIN_SHARDS,
+  type KindSpec,
+  type SearchRecord,
+} from '../../../src/lib/search/index.ts';
+import {
+  searchRecords,
+  searchUpTo,
+  excerpt,
+  neededShards,
+  queryTerms,
+  gramsOf,
+  lookupGrams,
+  shardOf,
+  candidateIds,
+  chunksOf,
+  decodePostings,
+  type QueryData,
+} from '../../../src/lib/search/query.ts';
 import { storyKinds, storyRecords } from '../../../src/lib/search/records.ts';
 import { fixtureStory, loadStory } from '../load-content.ts';
 
@@ -53,12 +74,36 @@ const kinds: KindSpec[] = [
 ];
 const records: SearchRecord[] = [
   { kind: 'paragraph', title: '記事', label: '第1段落', text: 'ＩＡＥＡの査察団がザポリージャ原発を訪れた。', url: 'articles/a.html#p1' },
-  { kind: 'paragraph', title: '記事', label: '第2段落', text: 'G7首脳は停戦の取り決めを支持した。ワルツ氏も同席した。', url: 'articles/a.html#p2' },
-  { kind: 'paragraph', title: '記事', label: '第3段落', text: '捕虜の交換について議論し、停戦案の取決めを急ぐ。', url: 'articles/a.html#p3' },
+  {
+    kind: 'paragraph',
+    title: '記事',
+    label: '第2段落',
+    text: 'G7首脳は停戦の取り決めを支持した。ワルツ氏も同席した。',
+    url: 'articles/a.html#p2',
+  },
+  {
+    kind: 'paragraph',
+    title: '記事',
+    label: '第3段落',
+    text: '捕虜の交換について議論し、停戦案の取決めを急ぐ。',
+    url: 'articles/a.html#p3',
+  },
   { kind: 'event', title: '捕虜交換で合意', text: '両国が捕虜を交換した', url: 'timeline.html#swap' },
-  { kind: 'actor', title: 'マイク・ウォルツ', text: 'マイク・ウォルツ、Mike Waltz、別表記 ワルツ', url: 'actors/waltz.html', names: ['マイク・ウォルツ', 'マイク', 'ウォルツ', 'Mike Waltz', 'ワルツ'] },
+  {
+    kind: 'actor',
+    title: 'マイク・ウォルツ',
+    text: 'マイク・ウォルツ、Mike Waltz、別表記 ワルツ',
+    url: 'actors/waltz.html',
+    names: ['マイク・ウォルツ', 'マイク', 'ウォルツ', 'Mike Waltz', 'ワルツ'],
+  },
   { kind: 'actor', title: 'ワルツ協会', text: 'ワルツ協会', url: 'actors/waltz-society.html', names: ['ワルツ協会'] },
-  { kind: 'actor', title: 'ウォロディミル・ゼレンスキー', text: 'ウォロディミル・ゼレンスキー、Volodymyr Zelensky', url: 'actors/zelensky.html', names: ['ゼレンスキー'] },
+  {
+    kind: 'actor',
+    title: 'ウォロディミル・ゼレンスキー',
+    text: 'ウォロディミル・ゼレンスキー、Volodymyr Zelensky',
+    url: 'actors/zelensky.html',
+    names: ['ゼレンスキー'],
+  },
 ];
 
 const SHARD_COUNT = MIN_SHARDS;
@@ -75,7 +120,9 @@ function queryData(input: readonly SearchRecord[]): QueryData {
 /** What the client does: look the query up in the names table, then search. */
 function run(q: string, input: readonly SearchRecord[]) {
   const d = queryData(input);
-  const named = nameTable(input.filter(() => true).sort((a, b) => kinds.findIndex((k) => k.kind === a.kind) - kinds.findIndex((k) => k.kind === b.kind)))[normalise(q).trim()];
+  const named = nameTable(
+    input.filter(() => true).sort((a, b) => kinds.findIndex((k) => k.kind === a.kind) - kinds.findIndex((k) => k.kind === b.kind)),
+  )[normalise(q).trim()];
   const hits = searchRecords(q, d, 3, named?.[1], named?.[0]);
   return { hits, urls: hits.map((h) => d.records[h.id]![2]), aliases: named?.[1] ?? [] };
 }
@@ -128,7 +175,10 @@ describe('the index on a fixture', () => {
   });
 
   test('a query that names an actor also finds what mentions the actor under its own name', () => {
-    const extra: SearchRecord[] = [...records, { kind: 'event', title: 'ウォルツ氏が更迭', text: 'ウォルツ補佐官が退任', url: 'timeline.html#waltz' }];
+    const extra: SearchRecord[] = [
+      ...records,
+      { kind: 'event', title: 'ウォルツ氏が更迭', text: 'ウォルツ補佐官が退任', url: 'timeline.html#waltz' },
+    ];
     const { hits, urls: found, aliases } = run('ワルツ', extra);
     expect(aliases).toEqual(['まいく・うぉるつ', 'うぉるつ']);
     expect(found).toEqual(['actors/waltz.html', 'actors/waltz-society.html', 'articles/a.html#p2', 'timeline.html#waltz']);
@@ -160,7 +210,10 @@ describe('index files', () => {
     const files = indexFiles(index);
     expect(index.shardCount).toBe(MIN_SHARDS);
     expect(files).toHaveLength(1 + index.chunks.length + MIN_SHARDS);
-    const got: { shards: Record<number, unknown>; records: unknown[]; meta?: { names: Record<string, unknown> } } = { shards: {}, records: [] };
+    const got: { shards: Record<number, unknown>; records: unknown[]; meta?: { names: Record<string, unknown> } } = {
+      shards: {},
+      records: [],
+    };
     const context = {
       __searchShard: (n: number, s: unknown) => (got.shards[n] = s),
       __searchMeta: (m: { names: Record<string, unknown> }) => (got.meta = m),
@@ -185,7 +238,9 @@ describe('index files', () => {
     }));
     const index = buildSearchIndex(kinds, many);
     expect(index.chunks.length).toBeGreaterThan(2);
-    expect(chunksOf([0, 1, 308, 399], index.chunks)).toEqual([...new Set([0, chunksOf([308], index.chunks)[0]!, chunksOf([399], index.chunks)[0]!])]);
+    expect(chunksOf([0, 1, 308, 399], index.chunks)).toEqual([
+      ...new Set([0, chunksOf([308], index.chunks)[0]!, chunksOf([399], index.chunks)[0]!]),
+    ]);
     const data: QueryData = {
       records: [],
       titleSearched: [false, false, true],
@@ -198,7 +253,10 @@ describe('index files', () => {
     const chunks = chunksOf(ids, index.chunks);
     expect(chunks.length).toBeLessThan(index.chunks.length);
     // With only those chunks loaded, the query finds all its hits.
-    const loaded: QueryData = { ...data, records: index.records.map((r, id) => (chunks.includes(chunksOf([id], index.chunks)[0]!) ? r : undefined)) };
+    const loaded: QueryData = {
+      ...data,
+      records: index.records.map((r, id) => (chunks.includes(chunksOf([id], index.chunks)[0]!) ? r : undefined)),
+    };
     expect(searchRecords('停戦', loaded, 3).map((h) => h.id)).toEqual([7, 308]);
   });
 
@@ -222,7 +280,8 @@ describe('index files', () => {
     expect(page.need).toEqual([3, 13, 23, 33, 43]);
     expect(page.total).toBe(40);
     const records = data.records as unknown[];
-    for (const c of chunksOf(page.need, index.chunks)) for (let id = index.chunks[c]!; id < (index.chunks[c + 1] ?? 400); id++) records[id] = index.records[id];
+    for (const c of chunksOf(page.need, index.chunks))
+      for (let id = index.chunks[c]!; id < (index.chunks[c + 1] ?? 400); id++) records[id] = index.records[id];
     page = searchUpTo('停戦', data, 3, [], [], 5);
     expect(page.need).toEqual([]);
     expect(page.hits.map((h) => h.id)).toEqual([3, 13, 23, 33, 43]);
@@ -230,13 +289,21 @@ describe('index files', () => {
     expect(page.counts).toEqual([0, 40, 0]);
     // Chunks hold one kind each, so a kind's first results never wait for another kind's records.
     expect(index.chunks.length).toBeLessThan(400);
-    const mixed = buildSearchIndex(kinds, [...many.slice(0, 3), { kind: 'event', title: 'e', text: '停戦', url: 'timeline.html#e' } as SearchRecord]);
+    const mixed = buildSearchIndex(kinds, [
+      ...many.slice(0, 3),
+      { kind: 'event', title: 'e', text: '停戦', url: 'timeline.html#e' } as SearchRecord,
+    ]);
     expect(mixed.chunks).toEqual([0, 3]);
     expect(mixed.kindStarts).toEqual([0, 0, 3]);
   });
 
   test('a bigger index gets more shards', () => {
-    const many: SearchRecord[] = Array.from({ length: 3000 }, (_, i) => ({ kind: 'paragraph', title: 't', text: `段落${i}の本文、番号${i * 7}`, url: `a.html#p${i}` }));
+    const many: SearchRecord[] = Array.from({ length: 3000 }, (_, i) => ({
+      kind: 'paragraph',
+      title: 't',
+      text: `段落${i}の本文、番号${i * 7}`,
+      url: `a.html#p${i}`,
+    }));
     expect(buildSearchIndex(kinds, many).shardCount).toBeGreaterThan(MIN_SHARDS);
   });
 
@@ -248,6 +315,9 @@ describe('index files', () => {
     const model = loadStory(fixtureStory);
     const story = storyRecords(model);
     expect(new Set(story.map((r) => r.kind))).toEqual(new Set(storyKinds.map((k) => k.kind)));
-    for (const r of story) expect(r.url).toMatch(/^(articles\/[a-z0-9-]+\.html#p\d+|actors\/[a-z0-9-]+\.html|tracker\/[a-z0-9-]+\.html|timeline(\/[0-9]{4}-[0-9]{2})?\.html#[a-z0-9-]+)$/);
+    for (const r of story)
+      expect(r.url).toMatch(
+        /^(articles\/[a-z0-9-]+\.html#p\d+|actors\/[a-z0-9-]+\.html|tracker\/[a-z0-9-]+\.html|timeline(\/[0-9]{4}-[0-9]{2})?\.html#[a-z0-9-]+)$/,
+      );
   });
 });

@@ -161,7 +161,10 @@ describe('renderOgPng', () => {
 
   it('draws real glyphs: titles that differ in one character give different pixels', async () => {
     // Missing glyphs would all be drawn as the same .notdef box ("tofu"), so these would match.
-    const pixels = async (title: string) => (await sharp(await renderOgPng(card(title, '人物'))).raw().toBuffer());
+    const pixels = async (title: string) =>
+      await sharp(await renderOgPng(card(title, '人物')))
+        .raw()
+        .toBuffer();
     const [a, b] = await Promise.all([pixels('ルビオ'), pixels('ルビヨ')]);
     expect(a.length).toBe(b.length);
     expect(a.equals(b)).toBe(false);

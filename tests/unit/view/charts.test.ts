@@ -13,7 +13,12 @@ const sides = [
 
 describe('timelineChart', () => {
   const chart = timelineChart({
-    events: [event('one', '2025-03-11', ['b1', 'a2'], 'reported'), event('two', '2025-04-30', ['b1']), event('three', '2025-05-02', ['x']), event('old', '2024-01-01', ['a1'])],
+    events: [
+      event('one', '2025-03-11', ['b1', 'a2'], 'reported'),
+      event('two', '2025-04-30', ['b1']),
+      event('three', '2025-05-02', ['x']),
+      event('old', '2024-01-01', ['a1']),
+    ],
     sides,
     fromMonth: '2025-01',
     toMonth: '2025-06',
