@@ -11,6 +11,7 @@ import sitemap from '@astrojs/sitemap';
 import { pageFileUrl } from './src/lib/view/urls.ts';
 import { inlineScriptHashes } from './src/integrations/inline-scripts.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { previewImages } from './src/integrations/preview-images.ts';
 
 export default defineConfig({
   ...(siteUrl ? { site: siteUrl } : {}),
@@ -20,10 +21,12 @@ export default defineConfig({
   build: { format: 'file', inlineStylesheets: 'always' },
   trailingSlash: 'never',
   // The sitemap needs absolute URLs, so it exists only when the origin is known.
-  // searchIndex() writes search/search.js before offline() lists the files to precache.
+  // searchIndex() writes search/search.js and previewImages() the og/*.png before offline() lists
+  // the files of the build.
   integrations: [
     mdx(),
     searchIndex(),
+    previewImages(),
     offline(),
     publicUrlNotice(),
     ...(siteUrl ? [sitemap({ serialize: (item) => ({ ...item, url: pageFileUrl(item.url) }) })] : []),

@@ -10,7 +10,7 @@ import {
   titleChunks,
   type OgCard,
 } from '../../../src/lib/sharing/og-image.ts';
-import { fontCharacters, loadOgFont, subsetOgFont } from '../../../src/lib/sharing/og-font.ts';
+import { loadOgFont } from '../../../src/lib/sharing/og-font.ts';
 
 const siteName = '米ウクライナ高官協議を読む';
 const card = (title: string, kind = '解説'): OgCard => ({ title, kind, siteName });
@@ -177,24 +177,11 @@ describe('renderOgPng', () => {
   });
 });
 
-describe('font subsetting', () => {
-  it('keeps each character once', () => {
-    expect(fontCharacters('米ウクライナ米 ウ')).toBe(' ウクナライ米'.split('').sort().join(''));
-  });
-
-  it('makes a TrueType subset much smaller than the full font', async () => {
+describe('the font', () => {
+  it('is the full Noto Sans JP Bold, read once per process', async () => {
     const full = await loadOgFont();
-    const c = card(longTitle);
-    const subset = await subsetOgFont(`${c.title}${c.kind}${c.siteName}`);
     expect(full.length).toBeGreaterThan(5_000_000);
-    expect([...subset.subarray(0, 4)]).toEqual([0x00, 0x01, 0x00, 0x00]); // sfnt version 1.0 (TrueType outlines)
-    expect(subset.length).toBeLessThan(full.length / 50);
-    // More characters, more glyphs: the subset follows the text.
-    const small = await subsetOgFont('時系列');
-    expect(small.length).toBeLessThan(subset.length);
-  });
-
-  it('reads the font file once per process', async () => {
-    expect(await loadOgFont()).toBe(await loadOgFont());
+    expect([...full.subarray(0, 4)]).toEqual([0x00, 0x01, 0x00, 0x00]); // sfnt version 1.0 (TrueType outlines)
+    expect(await loadOgFont()).toBe(full);
   });
 });

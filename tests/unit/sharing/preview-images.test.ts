@@ -1,0 +1,68 @@
+// The preview images' cache (src/integrations/preview-images.ts): an unchanged image is copied,
+// not rendered; a changed card renders exactly its own image again; and no entry outlives the
+// inputs it was made from.
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cardKey, rendererVersion, writePreviewImages, type PreviewImageJob } from '../../../src/integrations/preview-images.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'preview-images-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const siteName = '架空の特集';
+const jobs: PreviewImageJob[] = [
+  { route: 'index.html', card: { title: '港湾協定のゆくえ', kind: '特集', siteName } },
+  { route: 'articles/report.html', card: { title: 'アルテア、協定に署名', kind: '解説', siteName } },
+  { route: 'actors/altea.html', card: { title: 'アルテア', kind: '国', siteName } },
+];
+const cacheDir = join(work, 'cache');
+const build = (name: string, list: readonly PreviewImageJob[], version?: string) =>
+  writePreviewImages({ jobs: list, outDir: join(work, name), cacheDir, threads: 2, ...(version ? { version } : {}) });
+const png = (name: string, route: string) => readFileSync(join(work, name, 'og', route.replace(/\.html$/, '.png')));
+
+describe('writePreviewImages', () => {
+  it('renders every image of a first build, on worker threads, as PNG files under og/', async () => {
+    const result = await build('first', jobs);
+    expect(result).toEqual({ rendered: jobs.map((j) => j.route), copied: [] });
+    expect([...png('first', 'articles/report.html').subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  });
+
+  it('renders nothing when nothing changed, and copies the same bytes', async () => {
+    const result = await build('second', jobs);
+    expect(result).toEqual({ rendered: [], copied: jobs.map((j) => j.route) });
+    for (const { route } of jobs) expect(png('second', route).equals(png('first', route))).toBe(true);
+  });
+
+  it('renders exactly the image whose title changed, and drops the entry of the old title', async () => {
+    const edited = jobs.map((j) => (j.route === 'articles/report.html' ? { ...j, card: { ...j.card, title: 'アルテア、協定に調印' } } : j));
+    const result = await build('third', edited);
+    expect(result.rendered).toEqual(['articles/report.html']);
+    expect(result.copied).toEqual(['index.html', 'actors/altea.html']);
+    expect(png('third', 'articles/report.html').equals(png('first', 'articles/report.html'))).toBe(false);
+    expect(readdirSync(cacheDir).sort()).toEqual(edited.map((j) => `${cardKey(j.card, version)}.png`).sort());
+  });
+
+  it('renders everything again when the renderer changes (font, libraries, layout code)', async () => {
+    const result = await build('fourth', jobs, 'another renderer');
+    expect(result.rendered.length).toBe(jobs.length);
+  });
+});
+
+const version = await rendererVersion();
+
+describe('cardKey', () => {
+  it('depends on every field of the card and on the renderer', () => {
+    const card = jobs[1]!.card;
+    const keys = [
+      cardKey(card, version),
+      cardKey({ ...card, title: `${card.title}。` }, version),
+      cardKey({ ...card, kind: 'インタビュー' }, version),
+      cardKey({ ...card, siteName: '別の特集' }, version),
+      cardKey({ ...card, figure: '<svg/>' }, version),
+      cardKey(card, `${version}x`),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(cardKey({ ...card }, version)).toBe(keys[0]);
+  });
+});
