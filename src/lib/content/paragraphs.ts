@@ -43,12 +43,12 @@ const parse = (body: string): Root =>
 
 /** Thrown for an expression whose text cannot be known without running it. */
 class ExpressionError extends Error {
-  constructor(
-    readonly expression: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
+  readonly line: number;
+  readonly column: number;
+  constructor(expression: string, line: number, column: number) {
     super(`the expression {${expression}} cannot be read as text`);
+    this.line = line;
+    this.column = column;
   }
 }
 
