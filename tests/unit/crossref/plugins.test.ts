@@ -23,11 +23,12 @@ const container = await AstroContainer.create({
 
 /** HTML of an MDX body compiled by `processor` as the file at `path`. */
 async function render(processor: ReturnType<typeof unified>, source: string, path: string): Promise<string> {
-  // As @astrojs/mdx passes them: the processor's own settings, MDX's defaults otherwise.
+  // As @astrojs/mdx passes them: the processor's own settings, MDX's defaults otherwise; and
+  // optimize, as astro.config.mjs sets it.
   const { gfm = true, smartypants = true } = processor.options;
   const renderer = await processor.createMdxRenderer!(
     { gfm, smartypants },
-    { srcDir: new URL('../../../src/', import.meta.url), optimize: false },
+    { srcDir: new URL('../../../src/', import.meta.url), optimize: true },
   );
   const { code } = await renderer.process(source, path, {});
   // The compiled module imports Astro's runtime by bare name: resolve it here, then load the code.
