@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { unified } from '@astrojs/markdown-remark';
+import { Fragment } from 'astro/jsx-runtime';
 import config from '../../../astro.config.mjs';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -34,7 +35,8 @@ async function render(processor: ReturnType<typeof unified>, source: string, pat
   // The compiled module imports Astro's runtime by bare name: resolve it here, then load the code.
   const resolved = code.replace(/from "(astro\/[^"]+)"/g, (_, name: string) => `from "${import.meta.resolve(name)}"`);
   const module = await import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(resolved).toString('base64')}`);
-  return container.renderToString(module.default);
+  // As Astro's MDX integration does after compiling: the optimised parts need Fragment.
+  return container.renderToString(module.default, { props: { components: { Fragment } } });
 }
 
 const pathOf = (name: string) => join(story, name === 'not-a-document' ? 'pages' : 'documents', `${name}.mdx`);
