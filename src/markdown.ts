@@ -16,7 +16,7 @@ import { toString } from 'hast-util-to-string';
 import { readList } from './loaders.ts';
 import { documentsFolder, listSources } from './story-sources.ts';
 import { contentFiles } from './lib/content/content-files.ts';
-import { sortEvents } from './lib/content/story.ts';
+import { placeEvents, sortEvents } from './lib/content/story.ts';
 import type { StoryEvent } from './lib/content/schema.ts';
 import { createMatcher, mentionRules, type Matcher } from './lib/crossref/mentions.ts';
 import { remarkParagraphIds } from './lib/crossref/remark-paragraph-ids.ts';
@@ -44,7 +44,7 @@ async function readStoryText(dir: string): Promise<StoryText> {
   const events = read(listSources.events);
   const aftermath = read(listSources.aftermath);
   const eventsByParagraph = new Map<string, StoryEvent[]>();
-  for (const event of sortEvents([...events, ...aftermath])) {
+  for (const event of placeEvents(sortEvents([...events, ...aftermath]))) {
     for (const ref of event.paragraphs) eventsByParagraph.set(ref, [...(eventsByParagraph.get(ref) ?? []), event]);
   }
   return {

@@ -93,8 +93,8 @@ export interface StoryModel {
   documentsById: Map<string, StoryDocument>;
   actors: Actor[];
   actorsById: Map<string, Actor>;
-  /** In date order. */
-  events: StoryEvent[];
+  /** In date order, each with its timeline page. */
+  events: PlacedEvent[];
   /** Every paragraph of every document, by "<document id>#p<n>". */
   paragraphs: Map<string, CitedParagraph>;
   /** Events each actor takes part in, in date order. */
@@ -109,6 +109,22 @@ export interface StoryModel {
   corrections: Correction[];
   /** The file each event comes from, for messages. */
   eventFiles: Map<string, string>;
+}
+
+/**
+ * The most events the main timeline page holds. What happened after the article always stands on
+ * a page per month; in a story with more events before it than this, every event does, so that no
+ * timeline page grows with the story (the main page then lists the months).
+ */
+export const MAIN_TIMELINE_LIMIT = 100;
+
+/** An event with the month of the timeline page it stands on (undefined: the main page). */
+export type PlacedEvent = StoryEvent & { period: string | undefined };
+
+/** Every event with its timeline page (see MAIN_TIMELINE_LIMIT). */
+export function placeEvents(events: readonly StoryEvent[]): PlacedEvent[] {
+  const split = events.filter((e) => e.relation !== 'aftermath').length > MAIN_TIMELINE_LIMIT;
+  return events.map((e) => ({ ...e, period: split || e.relation === 'aftermath' ? e.dating.date.slice(0, 7) : undefined }));
 }
 
 /** Events in date order; events of the same day by id (collections do not keep the order of the file). */
@@ -238,7 +254,7 @@ export function buildStory(input: StoryInput): StoryModel {
     }
     eventFiles.set(event.id, files.aftermath);
   }
-  const events = sortEvents([...input.events, ...(input.aftermath ?? [])]);
+  const events = placeEvents(sortEvents([...input.events, ...(input.aftermath ?? [])]));
   const eventsById = new Map(events.map((e) => [e.id, e]));
   const eventsByActor = new Map<string, StoryEvent[]>();
   const eventsByParagraph = new Map<string, StoryEvent[]>();

@@ -5,6 +5,8 @@ import { routes } from '../view/urls.ts';
 import { actorTypeLabel, kindLabel } from '../view/labels.ts';
 import { timelinePages } from '../view/timeline.ts';
 import { statusFigureSvg } from '../view/charts.ts';
+import { glossaryIsSplit, glossaryRows } from '../view/pagination.ts';
+import { documentListPages } from '../view/document-list-view.ts';
 
 export interface OgCardEntry {
   /** The page the image is for. */
@@ -27,9 +29,20 @@ export function ogCards(model: StoryModel): OgCardEntry[] {
     { route: routes.glossary(), title: `人物・国・組織${model.actors.length}件を解説`, kind: '人物・国・組織' },
     { route: routes.search(), title: '記事・人物・出来事を検索', kind: '検索' },
     ...model.actors.map((a) => ({ route: routes.actor(a.id), title: a.name, kind: actorTypeLabel[a.type] })),
+    // The pages of a large story's lists.
+    ...(glossaryIsSplit(model.actors) ? glossaryRows(model.actors) : []).map((r) => ({
+      route: routes.glossaryRow(r.id),
+      title: `人物・国・組織 ${r.label}${r.count}件`,
+      kind: '人物・国・組織',
+    })),
+    ...documentListPages(model).map((page) => ({
+      route: routes.documentList(page),
+      title: `すべての記事${model.documents.length}件`,
+      kind: '記事一覧',
+    })),
     ...timelinePages(model.events).periods.map((p) => ({
       route: routes.timelinePeriod(p.id),
-      title: `その後の時系列 ${p.label}`,
+      title: p.title,
       kind: '時系列',
     })),
     ...(model.tracker.points.length

@@ -6,6 +6,7 @@ import { routes } from '../view/urls.ts';
 import { absoluteUrl, ogImageRoute, publishedTime, type PageMeta } from './page-meta.ts';
 import { articleLd, pageListLd, trackerPointLd } from './structured-data.ts';
 import { homeKind } from './og-cards.ts';
+import { shownDocuments } from '../view/document-list-view.ts';
 import type { StoryModel } from '../content/story.ts';
 import { formatDay, type PointView } from '../view/tracker-view.ts';
 
@@ -77,7 +78,8 @@ export function homeSharing(model: Pick<StoryModel, 'story' | 'documents'>, site
     jsonLd: [
       pageListLd(
         '記事',
-        model.documents.map((d) => ({ name: d.data.title, url: absoluteUrl(site, base, routes.document(d.id)) })),
+        // The documents the page lists, not every one of a large story.
+        shownDocuments(model.documents).shown.map((d) => ({ name: d.data.title, url: absoluteUrl(site, base, routes.document(d.id)) })),
       ),
     ],
   };

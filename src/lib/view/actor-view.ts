@@ -10,6 +10,7 @@ import { excerpt, type Excerpt } from './excerpts.ts';
 import { actorTypeLabel, creditRoleLabel, kindLabel, relationLabel } from './labels.ts';
 import { statusView, type StatusView } from './tracker-view.ts';
 import { relativeHref, routes } from './urls.ts';
+import { ACTOR_PASSAGES } from './pagination.ts';
 
 export interface Link {
   href: string;
@@ -30,6 +31,8 @@ export interface ActorView {
   /** Credits printed outside the paragraphs (the interviewee under the headline). */
   headingCredits: Array<Link & { note: string; label: string }>;
   passages: Array<Link & { signed: string | undefined; excerpt: Excerpt }>;
+  /** When the page lists only the first passages: how many more, and a search for them all. */
+  morePassages: (Link & { count: number }) | undefined;
   points: Array<Link & { status: StatusView }>;
   events: Array<Link & { dating: Dating; relation: string }>;
   sources: Source[];
@@ -73,7 +76,15 @@ export function actorView(model: Model, id: string): ActorView {
       note: `${kindLabel[c.document.data.kind]}の${creditRoleLabel[c.role]}(見出しの下のクレジット)`,
       label: c.label,
     })),
-    passages: appearances.passages.map(({ passage: p, role }) => {
+    morePassages:
+      appearances.passages.length > ACTOR_PASSAGES
+        ? {
+            count: appearances.passages.length - ACTOR_PASSAGES,
+            href: `${href(routes.search())}?q=${encodeURIComponent(actor.name)}`,
+            text: `「${actor.name}」を検索して、すべての段落を見る`,
+          }
+        : undefined,
+    passages: appearances.passages.slice(0, ACTOR_PASSAGES).map(({ passage: p, role }) => {
       const kind = kindLabel[model.documentsById.get(p.documentId)!.data.kind];
       return {
         href: href(routes.paragraph(p.ref)),

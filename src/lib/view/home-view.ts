@@ -8,10 +8,13 @@ import { timelineChart, shiftMonth, type TimelineChartModel } from './charts.ts'
 import { kindLabel } from './labels.ts';
 import { trackerOverview, type TrackerOverview } from './tracker-view.ts';
 import { relativeHref, routes } from './urls.ts';
+import { shownDocuments } from './document-list-view.ts';
 
 export interface HomeView {
   route: string;
   documents: Array<Link & { kindLabel: string; description: string; characters: number; readingMinutes: number }>;
+  /** The list of every document, when the home page shows only the first ones. */
+  allDocuments: Link | undefined;
   tracker: TrackerOverview;
   /** The talks' month and the one before it, when the story names its sides. */
   chart: TimelineChartModel | undefined;
@@ -30,9 +33,11 @@ export function homeView(model: Model): HomeView {
   const talksMonth = story.asOf.slice(0, 7);
   const from = shiftMonth(talksMonth, -1);
   const around = events.filter((e) => e.dating.date >= from && e.dating.date < shiftMonth(talksMonth, 1));
+  const { shown, listRoute } = shownDocuments(model.documents);
   return {
     route,
-    documents: model.documents.map((d) => ({
+    allDocuments: listRoute ? { href: href(listRoute), text: `すべての記事(${model.documents.length}件)` } : undefined,
+    documents: shown.map((d) => ({
       href: href(routes.document(d.id)),
       text: d.data.title,
       kindLabel: kindLabel[d.data.kind],

@@ -14,7 +14,7 @@ export function pageTitles(model: Pick<StoryModel, 'story' | 'documents' | 'acto
   ]);
   for (const d of model.documents) titles.set(routes.document(d.id), d.data.title);
   for (const a of model.actors) titles.set(routes.actor(a.id), a.name);
-  for (const p of timelinePages(model.events).periods) titles.set(routes.timelinePeriod(p.id), `その後の時系列 ${p.label}`);
+  for (const p of timelinePages(model.events).periods) titles.set(routes.timelinePeriod(p.id), p.title);
   if (model.tracker.points.length) titles.set(routes.tracker(), '声明のその後');
   for (const p of model.tracker.points) titles.set(routes.trackerPoint(p.entry.id), p.entry.question);
   return titles;

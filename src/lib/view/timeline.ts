@@ -23,9 +23,12 @@ export function groupByMonth(events: readonly StoryEvent[]): MonthGroup[] {
 /**
  * The period page of an event. What happened before and at the time of the article stands on the
  * main timeline page; what happened after it stands on a page per month ("2025-04"), so that no
- * timeline page grows with the aftermath (each page stays light and quick to read).
+ * timeline page grows with the aftermath (each page stays light and quick to read). In a story
+ * with very many events before the article, those stand on month pages too (placeEvents).
  */
-export function periodOf(event: Pick<StoryEvent, 'relation' | 'dating'>): string | undefined {
+export function periodOf(event: Pick<StoryEvent, 'relation' | 'dating'> & { period?: string | undefined }): string | undefined {
+  // An event of the joined story knows its page (src/lib/content/story.ts, placeEvents).
+  if ('period' in event) return event.period;
   return event.relation === 'aftermath' ? event.dating.date.slice(0, 7) : undefined;
 }
 
@@ -38,6 +41,10 @@ export function formatPeriod(period: string): string {
 export interface Period {
   id: string;
   label: string;
+  /** 「その後の時系列 2025年4月」, or 「時系列 2030年1月」 for a month that holds events before the article. */
+  title: string;
+  /** True when every event of the month happened after the article. */
+  after: boolean;
   events: StoryEvent[];
 }
 
@@ -49,10 +56,15 @@ export function timelinePages(events: readonly StoryEvent[]): { main: StoryEvent
     const id = periodOf(event);
     if (id === undefined) main.push(event);
     else {
-      const period = periods.get(id) ?? { id, label: formatPeriod(id), events: [] };
+      const period = periods.get(id) ?? { id, label: formatPeriod(id), title: '', after: true, events: [] };
       period.events.push(event);
       periods.set(id, period);
     }
   }
-  return { main, periods: [...periods.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) };
+  const sorted = [...periods.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const period of sorted) {
+    period.after = period.events.every((e) => e.relation === 'aftermath');
+    period.title = `${period.after ? 'その後の時系列' : '時系列'} ${period.label}`;
+  }
+  return { main, periods: sorted };
 }

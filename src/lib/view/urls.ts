@@ -17,11 +17,15 @@ export const routes = {
   /** A period page of the timeline ("2025-04": what happened after the article, by month). */
   timelinePeriod: (period: string): string => `timeline/${period}.html`,
   /** An event, on the timeline page it stands on (src/lib/view/timeline.ts, periodOf). */
-  event: (event: Pick<StoryEvent, 'id' | 'relation' | 'dating'>): string => {
+  event: (event: Pick<StoryEvent, 'id' | 'relation' | 'dating'> & { period?: string | undefined }): string => {
     const period = periodOf(event);
     return `${period ? `timeline/${period}.html` : 'timeline.html'}#${event.id}`;
   },
   glossary: (): string => 'actors.html',
+  /** A row of the syllabary of a large glossary ("ka": か行). */
+  glossaryRow: (row: string): string => `glossary/${row}.html`,
+  /** A page of the list of every document (page 1 is documents.html). */
+  documentList: (page = 1): string => (page === 1 ? 'documents.html' : `documents/${page}.html`),
   actor: (id: string): string => `actors/${id}.html`,
   /** 「声明のその後」: the statement's points and what became of them. */
   tracker: (): string => 'tracker.html',
