@@ -40,6 +40,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { generateStory } from './generate.ts';
+import { measurePeers, perAddedPage, type PeerRun } from './peers.ts';
 import { buildTokenizer } from '../../src/lib/furigana/annotate.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -84,6 +85,41 @@ interface Result {
   pngs: number;
   forced: boolean;
   phases: Phases;
+  /** The preview images of the cold build (all rendered: the cache starts empty). */
+  images: ImageLine | undefined;
+  /** Bytes of the search index (search/), and of its meta file gzipped (loaded by every query). */
+  search: { bytes: number; metaGzBytes: number };
+  /** The rebuild after editing one document's title, with the caches of the cold build. */
+  warm: { seconds: number; peakMb: number | undefined; cpuSeconds: number | undefined; images: ImageLine | undefined };
+}
+
+interface ImageLine {
+  count: number;
+  seconds: number;
+  rendered: number;
+  copied: number;
+}
+
+/** The preview-images integration's log line. */
+function imageLine(log: string): ImageLine | undefined {
+  const m = /\[preview-images\] (\d+) preview images in ([\d.]+) s: (\d+) rendered, (\d+) from the cache/.exec(
+    stripVTControlCharacters(log),
+  );
+  return m ? { count: Number(m[1]), seconds: Number(m[2]), rendered: Number(m[3]), copied: Number(m[4]) } : undefined;
+}
+
+/** Edits the title of the first document (in its frontmatter): what a correction does. */
+function editOneTitle(storyDir: string): string {
+  const dir = join(storyDir, 'documents');
+  const file = readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()[0]!;
+  const text = readFileSync(join(dir, file), 'utf8');
+  writeFileSync(
+    join(dir, file),
+    text.replace(/^title: (["']?)(.*?)\1$/m, (_, q: string, t: string) => `title: ${q}${t}(訂正)${q}`),
+  );
+  return file;
 }
 
 function parseSpec(arg: string): Spec {
@@ -155,7 +191,8 @@ function verify(outDir: string, stats: DistStats, expected: Expected): string[] 
   const articles = stats.html.filter((p) => p.startsWith('articles/'));
   const actors = stats.html.filter((p) => p.startsWith('actors/')).length;
   // Timeline pages after the article (one per month) and tracker pages depend on the story's events.
-  const derived = stats.html.filter((p) => p.startsWith('timeline/') || p.startsWith('tracker')).length;
+  // So do the lists of a large story (documents.html and its pages, the glossary's row pages).
+  const derived = stats.html.filter((p) => /^(timeline\/|tracker|glossary\/|documents)/.test(p)).length;
   const pages = expected.documents + expected.actors + FIXED_PAGES.length + derived;
   if (articles.length !== expected.documents) problems.push(`${articles.length} article pages for ${expected.documents} documents`);
   if (actors !== expected.actors) problems.push(`${actors} actor pages for ${expected.actors} actors`);
@@ -315,7 +352,10 @@ async function busyElsewhere(): Promise<{ text: string; noisy: boolean }> {
 // ── Main ────────────────────────────────────────────────────────────────────────────────────────
 
 const args = process.argv.slice(2);
-const specs = (args.length ? args : ['real', '100', '1000']).map(parseSpec);
+const specs = (args.length ? args : ['3', '100', '300', '1000']).map(parseSpec);
+// With an origin, so that the builds make their preview images, as a newsroom's build does
+// (BENCH_IMAGES=0: without them).
+if (process.env['BENCH_IMAGES'] !== '0') process.env['SITE_URL'] ??= 'https://bench.example.jp';
 const work = mkdtempSync(join(tmpdir(), 'story-bench-'));
 const buildRoot = process.env['BENCH_ISOLATE'] === '1' ? snapshot(join(work, 'repo')) : { dir: repo, configArgs: [] as string[] };
 
@@ -355,7 +395,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function measure(spec: Spec): Promise<Result> {
   let storyDir = spec.dir;
-  if (!storyDir) {
+  if (storyDir) {
+    // A copy, so that the warm rebuild's edit never touches the folder itself.
+    const copy = join(work, 'stories', spec.name);
+    cpSync(storyDir, copy, { recursive: true });
+    storyDir = copy;
+  } else {
     storyDir = join(work, 'stories', spec.name);
     const t = performance.now();
     const made = generateStory(storyDir, { documents: spec.documents!, actors: spec.actors! });
@@ -397,14 +442,35 @@ async function measure(spec: Spec): Promise<Result> {
     }
     const documents = expected.documents;
     const actors = expected.actors;
-    let largest = { path: '', bytes: -1 };
+    // The heaviest page as a reader's browser receives it: gzipped (the budget is 25 KB).
+    let largest = { path: '', bytes: -1, gzBytes: -1 };
     for (const path of stats.html) {
-      const bytes = statSync(join(outDir, path)).size;
-      if (bytes > largest.bytes) largest = { path, bytes };
+      const raw = readFileSync(join(outDir, path));
+      const gz = gzipSync(raw, { level: 9 }).length;
+      if (gz > largest.gzBytes) largest = { path, bytes: raw.length, gzBytes: gz };
     }
-    const gzBytes = gzipSync(readFileSync(join(outDir, largest.path)), { level: 9 }).length;
+    const searchDir = join(outDir, 'search');
+    const search = existsSync(searchDir)
+      ? {
+          bytes: readdirSync(searchDir).reduce((sum, f) => sum + statSync(join(searchDir, f)).size, 0),
+          metaGzBytes: existsSync(join(searchDir, 'meta.js')) ? gzipSync(readFileSync(join(searchDir, 'meta.js')), { level: 9 }).length : 0,
+        }
+      : { bytes: 0, metaGzBytes: 0 };
+    console.log(`  cold build in ${run.seconds.toFixed(1)} s`);
+    // The rebuild a correction causes: one title edited, the caches of the cold build kept.
+    const edited = editOneTitle(storyDir);
+    const warmRun = await build(storyDir, outDir, work, `${spec.name}-warm`, false);
+    if (warmRun.code !== 0) throw new Error(`warm rebuild of ${spec.name} failed:\n${stripVTControlCharacters(warmRun.log).slice(-3000)}`);
+    const warm = {
+      seconds: warmRun.seconds,
+      peakMb: warmRun.peakKb === undefined ? undefined : warmRun.peakKb / 1024,
+      cpuSeconds: warmRun.cpuSeconds,
+      images: imageLine(warmRun.log),
+    };
+    console.log(
+      `  warm rebuild after editing the title of ${edited} in ${warm.seconds.toFixed(1)} s${warm.images ? `: ${warm.images.rendered} preview image(s) rendered, ${warm.images.copied} copied` : ''}`,
+    );
     if (!keep) rmSync(outDir, { recursive: true, force: true });
-    console.log(`  done in ${run.seconds.toFixed(1)} s`);
     return {
       name: spec.name,
       documents,
@@ -414,10 +480,13 @@ async function measure(spec: Spec): Promise<Result> {
       peakMb: run.peakKb === undefined ? undefined : run.peakKb / 1024,
       cpuSeconds: run.cpuSeconds,
       distBytes: stats.bytes,
-      largest: { ...largest, gzBytes },
+      largest,
       pngs: stats.pngs,
       forced: force,
       phases: run.phases,
+      images: imageLine(run.log),
+      search,
+      warm,
     };
   }
 }
@@ -502,22 +571,106 @@ async function main(): Promise<void> {
     const pngs = results.filter((r) => r.pngs > 0);
     if (pngs.length) console.log(`\nPNG images in the output: ${pngs.map((r) => `${r.name} ${r.pngs}`).join(', ')}`);
   }
-  await furiganaFigures();
+  const furigana = await furiganaFigures();
+  if (results.length) {
+    // ms per page added from one story to the next, cold and warm.
+    const steps = results.slice(1).map((r, i) => {
+      const a = results[i]!;
+      const pages = r.pages - a.pages;
+      return {
+        from: a.name,
+        to: r.name,
+        pages,
+        coldMs: ((r.seconds - a.seconds) * 1000) / pages,
+        warmMs: ((r.warm.seconds - a.warm.seconds) * 1000) / pages,
+      };
+    });
+    console.log(
+      '\ncold build (empty caches, --force) and warm rebuild (one document title edited, caches kept); preview images included' +
+        (process.env['SITE_URL'] ? '' : ' — none: no SITE_URL'),
+    );
+    console.log(
+      table([
+        [
+          'story',
+          'pages',
+          'cold s',
+          'images (rendered)',
+          'peak MB',
+          'warm s',
+          'images rendered/copied',
+          'warm peak MB',
+          'heaviest page (gz)',
+          'search index',
+          'meta.js gz',
+        ],
+        ...results.map((r) => [
+          r.name,
+          n(r.pages),
+          r.seconds.toFixed(1),
+          r.images ? `${r.images.rendered} in ${r.images.seconds.toFixed(1)} s` : '-',
+          r.peakMb === undefined ? '?' : r.peakMb.toFixed(0),
+          r.warm.seconds.toFixed(1),
+          r.warm.images ? `${r.warm.images.rendered}/${r.warm.images.copied}` : '-',
+          r.warm.peakMb === undefined ? '?' : r.warm.peakMb.toFixed(0),
+          `${(r.largest.gzBytes / 1024).toFixed(1)} KB ${r.largest.path}`,
+          `${(r.search.bytes / 1e6).toFixed(1)} MB`,
+          `${(r.search.metaGzBytes / 1024).toFixed(1)} KB`,
+        ]),
+      ]),
+    );
+    if (steps.length) {
+      console.log('\nms per added page');
+      console.log(
+        table([
+          ['from → to', 'added pages', 'cold', 'warm'],
+          ...steps.map((s) => [`${s.from} → ${s.to}`, n(s.pages), s.coldMs.toFixed(1), s.warmMs.toFixed(1)]),
+        ]),
+      );
+    }
+    // The peers, built from the same generated documents in the same run (tests/bench/peers.ts).
+    let peers: PeerRun[] = [];
+    const sizes = results.filter((r) => r.name.startsWith('gen-')).map((r) => r.documents);
+    if (process.env['BENCH_PEERS'] !== '0' && sizes.length > 1) {
+      console.log('\npeers (cold builds of the same documents; BENCH_PEERS=0 to skip):');
+      peers = measurePeers(sizes);
+      console.log(
+        table([
+          ['peer', 'pages from → to', 'ms per added page'],
+          ...perAddedPage(peers).map((p) => [p.peer, `${p.from} → ${p.to}`, p.ms.toFixed(1)]),
+        ]),
+      );
+    }
+    const out =
+      process.env['BENCH_JSON'] ?? join(repo, 'node_modules/.cache/bench', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(
+      out,
+      JSON.stringify(
+        { node: process.version, cpus: availableParallelism(), results, steps, furigana, peers, peersPerAddedPage: perAddedPage(peers) },
+        null,
+        2,
+      ),
+    );
+    console.log(`\nJSON: ${out}`);
+  }
   cleanUp();
   if (failed) process.exit(1);
 }
 
 /** The furigana tokenizer's cost: install size on disk and the time to load it (once per build). */
-async function furiganaFigures(): Promise<void> {
+async function furiganaFigures(): Promise<{ installedMb: number; loadSeconds: number }> {
   const dir = join(repo, 'node_modules', '@patdx', 'kuromoji');
   const bytes = (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((e) => e.isFile())
     .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
   const started = performance.now();
   await buildTokenizer();
+  const loadSeconds = (performance.now() - started) / 1000;
   console.log(
-    `\nfurigana tokenizer (@patdx/kuromoji, IPADIC): ${(bytes / 1e6).toFixed(1)} MB installed, loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+    `\nfurigana tokenizer (@patdx/kuromoji, IPADIC): ${(bytes / 1e6).toFixed(1)} MB installed, loaded in ${loadSeconds.toFixed(2)} s`,
   );
+  return { installedMb: bytes / 1e6, loadSeconds };
 }
 
 await main();
