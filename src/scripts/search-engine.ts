@@ -16,6 +16,7 @@ import {
   type PackedRecord,
   type Hit,
   type IndexMeta,
+  type NameTable,
   type QueryData,
   type SearchResult,
 } from '../lib/search/query.ts';
@@ -25,6 +26,7 @@ type SearchWindow = Window & {
   __searchShard?: (n: number, shard: Shard) => void;
   __searchMeta?: (meta: IndexMeta) => void;
   __searchChunk?: (start: number, records: PackedRecord[]) => void;
+  __searchNames?: (n: number, names: NameTable) => void;
   __searchRun?: (later: boolean) => void;
 };
 
@@ -55,6 +57,10 @@ type SearchWindow = Window & {
   };
   w.__searchMeta = (m) => {
     meta = m;
+  };
+  const nameParts: Record<number, NameTable> = {};
+  w.__searchNames = (n, names) => {
+    nameParts[n] = names;
   };
   w.__searchChunk = (start, list) => {
     list.forEach((r, i) => {
@@ -199,15 +205,18 @@ type SearchWindow = Window & {
       shardCount: shardCount,
       kindStarts: [],
     };
-    // The meta file and the query's shards; the shards of the actor's other names if the query
-    // names one; then, step by step, the chunks of records that the shown results need.
-    loadAll(['meta.js'].concat(shardFiles()), (ok) => {
+    // The meta file, the part of the names table the query would be in, and the query's shards;
+    // the shards of the actor's other names if the query names one; then, step by step, the
+    // chunks of records that the shown results need.
+    const key = normalise(q).trim();
+    const namePart = shardOf(key, shardCount);
+    loadAll(['meta.js', 'n' + namePart + '.js'].concat(shardFiles()), (ok) => {
       if (mine !== seq) return;
       if (!ok || !meta) return failed();
       const m = meta;
       data.titleSearched = m.kinds.map((k) => k[1] === 1);
       data.kindStarts = m.kindStarts;
-      const named = m.names[normalise(q).trim()];
+      const named = nameParts[namePart]?.[key];
       const aliases = named ? named[1] : [];
       loadAll(shardFiles(aliases), (ok2) => {
         if (mine !== seq) return;

@@ -12,7 +12,7 @@ import { builds, BASE_PATH } from './builds.ts';
 import { loadStory, realContent } from '../unit/load-content.ts';
 import { routes } from '../../src/lib/view/urls.ts';
 import { storyIndex, storyKinds } from '../../src/lib/search/records.ts';
-import { indexMeta, MAX_SHARDS_PER_TERM } from '../../src/lib/search/index.ts';
+import { MAX_SHARDS_PER_TERM } from '../../src/lib/search/index.ts';
 import { searchRecords, shardOf, RESULTS_PER_PAGE, type PackedRecord, type QueryData } from '../../src/lib/search/query.ts';
 import { normalise } from '../../src/lib/search/normalise.ts';
 
@@ -22,7 +22,7 @@ import { normalise } from '../../src/lib/search/normalise.ts';
 // hand-defined spellings), so no count here changes by hand with every content edit.
 const model = loadStory(realContent);
 const { index } = storyIndex(model);
-const names = indexMeta(index).names;
+const names = index.names;
 const ev = (id: string): string => routes.event(model.events.find((e) => e.id === id)!);
 /** The full ranking of a query, as the built index must give it in the browser. */
 function ranking(q: string): PackedRecord[] {

@@ -4,7 +4,7 @@
 // records into chunks, of which a query loads those that hold its candidates.
 import { createHash } from 'node:crypto';
 import { normalise, foldOkurigana } from './normalise.ts';
-import { gramsOf, shardOf, type PackedRecord, type IndexMeta } from './query.ts';
+import { gramsOf, shardOf, type PackedRecord, type IndexMeta, type NameTable } from './query.ts';
 
 /**
  * A kind of record, in ranking order. A new kind (tracker points, say) is one more entry here and
@@ -50,6 +50,7 @@ export const MAX_SHARDS_PER_TERM = 6;
 export const SHARD_CALLBACK = '__searchShard';
 export const META_CALLBACK = '__searchMeta';
 export const CHUNK_CALLBACK = '__searchChunk';
+export const NAMES_CALLBACK = '__searchNames';
 
 export interface SearchIndex {
   kinds: KindSpec[];
@@ -61,7 +62,7 @@ export interface SearchIndex {
   chunks: number[];
   /** First record id of each kind (records are ordered by kind). */
   kindStarts: number[];
-  names: IndexMeta['names'];
+  names: NameTable;
 }
 
 /** Packs the records (ordered by kind, then as given), builds the posting lists and cuts the chunks. */
@@ -113,8 +114,8 @@ export function buildSearchIndex(kinds: readonly KindSpec[], input: readonly Sea
  * マイク・ウォルツ and ウォルツ (the title, and its last part: the family name). Built here so
  * the browser only looks the query up.
  */
-export function nameTable(records: readonly SearchRecord[]): IndexMeta['names'] {
-  const table: IndexMeta['names'] = {};
+export function nameTable(records: readonly SearchRecord[]): NameTable {
+  const table: NameTable = {};
   records.forEach((r, id) => {
     const aliases = [...new Set([r.title, r.title.split('・').pop() ?? ''].map((a) => normalise(a).trim()))].filter(
       (a) => [...a].length > 1,
@@ -139,17 +140,25 @@ export const metaPath = (): string => 'search/meta.js';
 export const chunkPath = (n: number): string => `search/r${n}.js`;
 export const shardPath = (n: number): string => `search/s${n}.js`;
 
-/** What every query loads first: the kinds, where the chunks start, and the names of the records that have any. */
+/** What every query loads first: the kinds and where the chunks and kinds start. */
 export function indexMeta(index: SearchIndex): IndexMeta {
   return {
     kinds: index.kinds.map((k) => [k.heading, k.titleSearched ? 1 : 0]),
     chunks: index.chunks,
     kindStarts: index.kindStarts,
-    names: index.names,
   };
 }
 
-/** The index as classic scripts: the meta file, the record chunks, the shards (empty ones too, so none 404s). */
+export const namesPath = (n: number): string => `search/n${n}.js`;
+
+/** The names table cut by shardOf(name): part n holds the names that hash to n. */
+export function nameShards(index: SearchIndex): NameTable[] {
+  const parts: NameTable[] = Array.from({ length: index.shardCount }, () => ({}));
+  for (const [name, entry] of Object.entries(index.names)) parts[shardOf(name, index.shardCount)]![name] = entry;
+  return parts;
+}
+
+/** The index as classic scripts: the meta file, the record chunks, the shards and the name parts (empty ones too, so none 404s). */
 export function indexFiles(index: SearchIndex): IndexFile[] {
   return [
     { path: metaPath(), content: `${META_CALLBACK}(${JSON.stringify(indexMeta(index))});\n` },
@@ -161,6 +170,7 @@ export function indexFiles(index: SearchIndex): IndexFile[] {
       path: shardPath(n),
       content: `${SHARD_CALLBACK}(${n},${JSON.stringify(encodeShard(shard))});\n`,
     })),
+    ...nameShards(index).map((names, n) => ({ path: namesPath(n), content: `${NAMES_CALLBACK}(${n},${JSON.stringify(names)});\n` })),
   ];
 }
 

@@ -17,12 +17,15 @@ export interface IndexMeta {
   chunks: number[];
   /** The first record id of each kind: records are ordered by kind, so a record's kind follows from its id. */
   kindStarts: number[];
-  /**
-   * Normalised name (of an actor: name, its parts, reading, English name, variants) → the ids of
-   * the records with that name, and the other names to search as well (see nameTable).
-   */
-  names: Record<string, [number[], string[]]>;
 }
+
+/**
+ * Normalised name (of an actor: name, its parts, reading, English name, variants) → the ids of
+ * the records with that name, and the other names to search as well (see nameTable). Split into
+ * files by shardOf(name), like the posting lists, so that a query loads only its name's part: the
+ * whole table grows with the number of actors.
+ */
+export type NameTable = Record<string, [number[], string[]]>;
 
 /**
  * What a query needs: the records (only those loaded so far: the chunks that hold the

@@ -5,7 +5,7 @@
 import { expect, test } from 'vitest';
 import { loadStory, realContent } from '../load-content.ts';
 import { storyIndex } from '../../../src/lib/search/records.ts';
-import { MAX_SHARDS_PER_TERM, indexMeta } from '../../../src/lib/search/index.ts';
+import { MAX_SHARDS_PER_TERM } from '../../../src/lib/search/index.ts';
 import {
   searchRecords,
   searchUpTo,
@@ -74,7 +74,7 @@ test('the test set: hit rate and no false hits over the real content', () => {
   const started = performance.now();
   const { index, files } = storyIndex(model);
   const buildMs = performance.now() - started;
-  const names = indexMeta(index).names;
+  const names = index.names;
   const data = {
     records: index.records,
     titleSearched: index.kinds.map((k) => Boolean(k.titleSearched)),

@@ -209,19 +209,23 @@ describe('index files', () => {
     const index = buildSearchIndex(kinds, records);
     const files = indexFiles(index);
     expect(index.shardCount).toBe(MIN_SHARDS);
-    expect(files).toHaveLength(1 + index.chunks.length + MIN_SHARDS);
-    const got: { shards: Record<number, unknown>; records: unknown[]; meta?: { names: Record<string, unknown> } } = {
+    expect(files).toHaveLength(1 + index.chunks.length + 2 * MIN_SHARDS);
+    const got: { shards: Record<number, unknown>; records: unknown[]; meta?: object; names: Record<number, Record<string, unknown>> } = {
       shards: {},
       records: [],
+      names: {},
     };
     const context = {
       __searchShard: (n: number, s: unknown) => (got.shards[n] = s),
-      __searchMeta: (m: { names: Record<string, unknown> }) => (got.meta = m),
+      __searchMeta: (m: object) => (got.meta = m),
+      __searchNames: (n: number, t: Record<string, unknown>) => (got.names[n] = t),
       __searchChunk: (start: number, list: unknown[]) => list.forEach((r, i) => (got.records[start + i] = r)),
     };
     for (const f of files) runInNewContext(f.content, context);
     expect(got.records).toEqual(index.records);
-    expect(got.meta?.names['わるつ']).toEqual([[0], ['まいく・うぉるつ', 'うぉるつ']]);
+    // The names table travels in parts, by the same hash as the posting lists.
+    expect(got.meta).not.toHaveProperty('names');
+    expect(got.names[shardOf('わるつ', MIN_SHARDS)]?.['わるつ']).toEqual([[0], ['まいく・うぉるつ', 'うぉるつ']]);
     expect(Object.keys(got.shards)).toHaveLength(MIN_SHARDS);
     // Posting lists travel as gaps between ids.
     const gram = shardOf('停戦', MIN_SHARDS);
