@@ -4,6 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mapLimit } from './limit.ts';
 import { buildVersion, precacheList, serviceWorkerSource, type BuiltFile } from '../lib/offline/service-worker.ts';
 
 /** Every file under `dir`, as full paths. */
@@ -14,12 +15,10 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /** Writes `root`/sw.js for the files of the built site in `root`. */
 export async function writeServiceWorker(root: string): Promise<{ files: number; version: string }> {
-  const paths = await filesUnder(root);
-  const files: BuiltFile[] = await Promise.all(
-    paths.map(async (p) => ({ path: relative(root, p).split(sep).join('/'), content: await readFile(p) })),
-  );
-  const list = precacheList(files);
-  const cached = files.filter((f) => list.includes(f.path));
+  const paths = (await filesUnder(root)).map((p) => relative(root, p).split(sep).join('/'));
+  // Only the files to precache are read (not the preview images), a bounded number at a time.
+  const list = precacheList(paths.map((path) => ({ path, content: new Uint8Array() })));
+  const cached: BuiltFile[] = await mapLimit(list, 64, async (path) => ({ path, content: await readFile(join(root, path)) }));
   const version = buildVersion(cached);
   await writeFile(join(root, 'sw.js'), serviceWorkerSource(version, list));
   return { files: list.length, version };

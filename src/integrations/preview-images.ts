@@ -10,7 +10,8 @@
 // links an image, so none is made.
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mapLimit } from './limit.ts';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,12 +30,19 @@ const require = createRequire(import.meta.url);
 const layoutSources = ['../lib/sharing/og-image.ts', '../lib/sharing/og-font.ts', '../lib/view/phrases.ts', '../lib/view/kinsoku.ts'];
 const libraries = ['satori', 'budoux'];
 
-/** The installed version of a package (found upwards from its entry point: some export no package.json). */
-async function packageVersion(name: string): Promise<string> {
-  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+/** The folder of an installed package (found upwards from its entry point: some export no package.json). */
+async function packageDir(name: string): Promise<string> {
+  let entry: string;
+  try {
+    entry = require.resolve(name);
+  } catch {
+    // A dependency satori bundles or only imports as ESM: look for it next to satori.
+    entry = join(dirname(require.resolve('satori')), 'node_modules', name, 'x');
+  }
+  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
     try {
-      const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === name) return pkg.version ?? '';
+      const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === name) return dir;
     } catch {
       // no package.json at this level
     }
@@ -42,11 +50,25 @@ async function packageVersion(name: string): Promise<string> {
   return '';
 }
 
+/** The installed version of a package, or '' when it cannot be found. */
+async function packageVersion(name: string): Promise<string> {
+  const dir = await packageDir(name);
+  if (!dir) return '';
+  return (JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { version?: string }).version ?? '';
+}
+
 /** A hash of everything but the card that shapes an image. */
 export async function rendererVersion(): Promise<string> {
   const hash = createHash('sha256');
   for (const source of layoutSources) hash.update(await readFile(new URL(source, import.meta.url)));
-  for (const name of libraries) hash.update(`${name}@${await packageVersion(name)}`);
+  // satori and BudouX, and what satori draws with (its layout engine, font parser, line breaker).
+  const satoriDeps = Object.keys(
+    (JSON.parse(await readFile(join(await packageDir('satori'), 'package.json'), 'utf8')) as { dependencies?: Record<string, string> })
+      .dependencies ?? {},
+  );
+  for (const name of [...libraries, ...satoriDeps]) hash.update(`${name}@${await packageVersion(name)}`);
+  // Intl.Segmenter cuts the title into characters: its data comes with Node's ICU.
+  hash.update(`icu@${process.versions.icu ?? ''}`);
   // sharp and every library it rasterises and encodes with (libvips, librsvg, libimagequant, …).
   hash.update(JSON.stringify((require('sharp') as { versions: Record<string, string> }).versions));
   hash.update(await readFile(ogFontPath));
@@ -114,22 +136,44 @@ export async function writePreviewImages(options: {
     }
   }
 
-  await Promise.all(
-    keyed.map(async (job) => {
-      const target = join(outDir, ogImageRoute(job.route));
-      await mkdir(dirname(target), { recursive: true });
+  await mapLimit(keyed, 64, async (job) => {
+    const target = join(outDir, ogImageRoute(job.route));
+    await mkdir(dirname(target), { recursive: true });
+    try {
       await copyFile(join(cacheDir, job.file), target);
-    }),
-  );
+    } catch (error) {
+      // Another build of this story pruned the entry meanwhile: draw it again.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const { renderOgPng } = await import('../lib/sharing/og-image.ts');
+      await writeFile(target, await renderOgPng(job.card));
+    }
+  });
   // Entries of earlier inputs: no build of this story will ask for them again.
   const used = new Set(keyed.map((j) => j.file));
-  await Promise.all([...cached].filter((f) => !used.has(f)).map((f) => rm(join(cacheDir, f), { force: true })));
+  await mapLimit(
+    (await readdir(cacheDir)).filter((f) => !used.has(f)),
+    64,
+    (f) => rm(join(cacheDir, f), { force: true }),
+  );
 
   const renderedFiles = new Set(missing.keys());
   return {
     rendered: keyed.filter((j) => renderedFiles.has(j.file)).map((j) => j.route),
     copied: keyed.filter((j) => !renderedFiles.has(j.file)).map((j) => j.route),
   };
+}
+
+/** The caches of other story folders (a moved checkout, the benchmark's stories) unused for a week. */
+async function pruneOtherStories(cacheRoot: string, current: string): Promise<void> {
+  await mkdir(join(cacheRoot, current), { recursive: true });
+  const now = new Date();
+  await utimes(join(cacheRoot, current), now, now);
+  const week = 7 * 24 * 3600 * 1000;
+  for (const entry of await readdir(cacheRoot, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === current) continue;
+    const { mtimeMs } = await stat(join(cacheRoot, entry.name));
+    if (now.getTime() - mtimeMs > week) await rm(join(cacheRoot, entry.name), { recursive: true, force: true });
+  }
 }
 
 export function previewImages(): AstroIntegration {
@@ -150,7 +194,9 @@ export function previewImages(): AstroIntegration {
         }));
         // One cache per content folder, so two stories built from one checkout keep their own.
         const folder = createHash('sha256').update(resolve(storyDir)).digest('hex').slice(0, 16);
-        const cacheDir = join(root, 'node_modules', '.cache', 'preview-images', folder);
+        const cacheRoot = join(root, 'node_modules', '.cache', 'preview-images');
+        const cacheDir = join(cacheRoot, folder);
+        await pruneOtherStories(cacheRoot, folder);
         const { rendered, copied } = await writePreviewImages({ jobs, outDir: fileURLToPath(dir), cacheDir });
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
         logger.info(`${jobs.length} preview images in ${seconds} s: ${rendered.length} rendered, ${copied.length} from the cache`);

@@ -43,6 +43,7 @@ type SearchWindow = Window & {
   const version = root.dataset['version'] || '';
   const shardCount = Number(root.dataset['shards']);
   const maxShards = Number(root.dataset['maxShards']);
+  const namePartCount = Number(root.dataset['nameParts']) || 1;
   const shards: Record<number, Shard> = {};
   let meta: IndexMeta | undefined;
   const loaded: Record<string, boolean> = {};
@@ -209,7 +210,7 @@ type SearchWindow = Window & {
     // the shards of the actor's other names if the query names one; then, step by step, the
     // chunks of records that the shown results need.
     const key = normalise(q).trim();
-    const namePart = shardOf(key, shardCount);
+    const namePart = shardOf(key, namePartCount);
     loadAll(['meta.js', 'n' + namePart + '.js'].concat(shardFiles()), (ok) => {
       if (mine !== seq) return;
       if (!ok || !meta) return failed();

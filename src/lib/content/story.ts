@@ -116,7 +116,7 @@ export interface StoryModel {
  * a page per month; in a story with more events before it than this, every event does, so that no
  * timeline page grows with the story (the main page then lists the months).
  */
-export const MAIN_TIMELINE_LIMIT = 100;
+export const MAIN_TIMELINE_LIMIT = 80;
 
 /** An event with the month of the timeline page it stands on (undefined: the main page). */
 export type PlacedEvent = StoryEvent & { period: string | undefined };

@@ -63,6 +63,8 @@ export interface SearchIndex {
   /** First record id of each kind (records are ordered by kind). */
   kindStarts: number[];
   names: NameTable;
+  /** How many files the names table is cut into (nameShards): about 2 KB of JSON each. */
+  nameParts: number;
 }
 
 /** Packs the records (ordered by kind, then as given), builds the posting lists and cuts the chunks. */
@@ -104,7 +106,9 @@ export function buildSearchIndex(kinds: readonly KindSpec[], input: readonly Sea
     }
     size += length;
   });
-  return { kinds: [...kinds], records, shardCount: count, shards, chunks, kindStarts, names: nameTable(sorted) };
+  const names = nameTable(sorted);
+  const nameParts = Math.max(1, Math.min(count, Math.ceil(JSON.stringify(names).length / 2048)));
+  return { kinds: [...kinds], records, shardCount: count, shards, chunks, kindStarts, names, nameParts };
 }
 
 /**
@@ -153,8 +157,8 @@ export const namesPath = (n: number): string => `search/n${n}.js`;
 
 /** The names table cut by shardOf(name): part n holds the names that hash to n. */
 export function nameShards(index: SearchIndex): NameTable[] {
-  const parts: NameTable[] = Array.from({ length: index.shardCount }, () => ({}));
-  for (const [name, entry] of Object.entries(index.names)) parts[shardOf(name, index.shardCount)]![name] = entry;
+  const parts: NameTable[] = Array.from({ length: index.nameParts }, () => ({}));
+  for (const [name, entry] of Object.entries(index.names)) parts[shardOf(name, index.nameParts)]![name] = entry;
   return parts;
 }
 

@@ -32,12 +32,12 @@ export function ogCards(model: StoryModel): OgCardEntry[] {
     // The pages of a large story's lists.
     ...(glossaryIsSplit(model.actors) ? glossaryRows(model.actors) : []).map((r) => ({
       route: routes.glossaryRow(r.id),
-      title: `人物・国・組織 ${r.label}${r.count}件`,
+      title: `人物・国・組織(${r.label}、${r.count}件)`,
       kind: '人物・国・組織',
     })),
     ...documentListPages(model).map((page) => ({
       route: routes.documentList(page),
-      title: `すべての記事${model.documents.length}件`,
+      title: page === 1 ? `すべての記事${model.documents.length}件` : `すべての記事(${page}ページ目)`,
       kind: '記事一覧',
     })),
     ...timelinePages(model.events).periods.map((p) => ({

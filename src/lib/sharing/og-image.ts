@@ -363,7 +363,7 @@ function figureImage(svg: string): OgElement {
 
 /** Title layout of `card`: font size, lines, whether it was cut. */
 export async function ogTitleLayout(card: OgCard): Promise<OgTitleLayout> {
-  const fonts = await cardFonts(card);
+  const fonts = await cardFonts();
   return titleLayoutWith(card, fonts);
 }
 
@@ -371,7 +371,7 @@ export async function ogTitleLayout(card: OgCard): Promise<OgTitleLayout> {
 // font for the array it is given, so it parses the 5.4 MB file once (about 0.1 s) instead of once
 // per image. (Subsetting the font for each image cost more than the parse it saved.)
 let fontList: Promise<Font[]> | undefined;
-function cardFonts(_card?: OgCard): Promise<Font[]> {
+function cardFonts(): Promise<Font[]> {
   fontList ??= loadOgFont().then((data) => [{ name: FONT, data, weight: 700, style: 'normal' }]);
   return fontList;
 }
@@ -387,7 +387,7 @@ async function titleLayoutWith(card: OgCard, fonts: Font[]): Promise<OgTitleLayo
 
 /** The 1200×630 PNG link-preview image of `card`. */
 export async function renderOgPng(card: OgCard): Promise<Uint8Array<ArrayBuffer>> {
-  const fonts = await cardFonts(card);
+  const fonts = await cardFonts();
   const layout = await titleLayoutWith(card, fonts);
   const svg = await satori(cardTree(card, layout), { width: OG_WIDTH, height: OG_HEIGHT, fonts });
   // Opaque, and quantised to a 256-colour palette: the card has four flat colours plus their

@@ -20,7 +20,7 @@ export interface GlossaryView {
   title: string;
   description: string;
   asOf: string;
-  /** The types with their number of actors (in the whole glossary). */
+  /** The types with their number of actors (in the whole glossary); href: their section on a one-page glossary. */
   types: Array<{ type: Actor['type']; label: string; count: number; href: string }>;
   /** The entries on this page, by type. */
   groups: GlossaryGroupView[];
@@ -56,7 +56,7 @@ export function glossaryView(model: Model, row?: string): GlossaryView {
       ? `人物・国・組織のうち、読みが${here.label}の${here.count}件。読み方、英語表記、肩書き・立場を解説する。`
       : `記事と時系列に登場する人物・国・組織${actors.length}件${timelineOnly ? `(うち${timelineOnly}件は時系列だけに登場)` : ''}。読み方、英語表記、${asOf}時点の肩書き・立場と、その後の変化を出典つきで解説する。`,
     asOf,
-    types: groups.map((g) => ({ type: g.type, label: actorTypeLabel[g.type], count: g.actors.length, href: split ? '' : `#${g.type}` })),
+    types: groups.map((g) => ({ type: g.type, label: actorTypeLabel[g.type], count: g.actors.length, href: `#${g.type}` })),
     groups: here ? groupViews(here.groups, route, counts) : split ? [] : groupViews(groups, route, counts),
     rows: rows.map((r) => ({
       id: r.id,

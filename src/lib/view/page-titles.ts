@@ -3,6 +3,8 @@
 import type { StoryModel } from '../content/story.ts';
 import { routes } from './urls.ts';
 import { timelinePages } from './timeline.ts';
+import { glossaryIsSplit, glossaryRows } from './pagination.ts';
+import { documentListPages } from './document-list-view.ts';
 import { ContentError, nearest } from '../content/references.ts';
 
 export function pageTitles(model: Pick<StoryModel, 'story' | 'documents' | 'actors' | 'events' | 'tracker'>): Map<string, string> {
@@ -11,7 +13,13 @@ export function pageTitles(model: Pick<StoryModel, 'story' | 'documents' | 'acto
     [routes.timeline(), '時系列'],
     [routes.glossary(), '人物・国・組織'],
     [routes.about(), 'このサイトについて'],
+    [routes.search(), 'サイト内検索'],
   ]);
+  // The lists of a large story.
+  for (const page of documentListPages(model))
+    titles.set(routes.documentList(page), page === 1 ? 'すべての記事' : `すべての記事(${page}ページ目)`);
+  if (glossaryIsSplit(model.actors))
+    for (const r of glossaryRows(model.actors)) titles.set(routes.glossaryRow(r.id), `人物・国・組織(${r.label})`);
   for (const d of model.documents) titles.set(routes.document(d.id), d.data.title);
   for (const a of model.actors) titles.set(routes.actor(a.id), a.name);
   for (const p of timelinePages(model.events).periods) titles.set(routes.timelinePeriod(p.id), p.title);

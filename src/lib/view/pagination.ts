@@ -56,7 +56,10 @@ export function rowOf(actor: Pick<Actor, 'reading' | 'sortKey'>): { id: string; 
 /** The glossary's rows, in syllabary order, each with its actors grouped by type (empty rows left out). */
 export function glossaryRows(actors: readonly Actor[]): KanaRow[] {
   const byRow = new Map<string, Actor[]>();
-  for (const actor of actors) byRow.set(rowOf(actor).id, [...(byRow.get(rowOf(actor).id) ?? []), actor]);
+  for (const actor of actors) {
+    const { id } = rowOf(actor);
+    byRow.set(id, [...(byRow.get(id) ?? []), actor]);
+  }
   return [...ROWS.map(([id, label]) => ({ id, label })), { id: 'other', label: 'その他' }]
     .filter((r) => byRow.has(r.id))
     .map((r) => ({ ...r, groups: groupActors(byRow.get(r.id)!), count: byRow.get(r.id)!.length }));
