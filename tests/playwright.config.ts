@@ -23,6 +23,10 @@ function safely(get: () => string): string | undefined {
 
 export default defineConfig({
   testDir: './e2e',
+  // The screenshots are pictures for people to look at, not checks (every-page.spec.ts checks the
+  // reflow they also show): `npm run screenshots` takes them; `npm test` leaves them out, to stay
+  // within its four minutes.
+  testIgnore: process.env['SCREENSHOTS'] === '1' ? [] : ['**/screenshots.spec.ts'],
   globalSetup: './e2e/global-setup.ts',
   outputDir: '../test-results',
   fullyParallel: true,

@@ -2,27 +2,18 @@
 // everything it loads stays under 25 KB, and its JavaScript under 5 KB.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { join, dirname, normalize } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { builtPages, distDir } from './site.ts';
+import { builtPages, distDir, loadedFiles } from './site.ts';
 
 const KB = 1024;
 const gz = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
-
-/** Local files a page loads by itself: icon, stylesheets, scripts, images, manifest. */
-function loadedFiles(route: string, html: string): string[] {
-  const refs = [
-    ...html.matchAll(/<link[^>]+rel="(?:icon|stylesheet|manifest)"[^>]*href="([^"]+)"/g),
-    ...html.matchAll(/<(?:script|img)[^>]+src="([^"]+)"/g),
-  ].map((m) => m[1]!);
-  return refs.filter((r) => !/^[a-z]+:/.test(r)).map((r) => normalize(join(dirname(join(distDir, route)), r.split('#')[0]!)));
-}
 
 test('every page with what it loads weighs under 25 KB compressed, its JavaScript under 5 KB', () => {
   const rows = builtPages().map((route) => {
     const html = readFileSync(join(distDir, route), 'utf8');
     const inlineJs = [...html.matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('\n');
-    const files = loadedFiles(route, html);
+    const files = loadedFiles(distDir, route, html);
     const external = files.map((f) => readFileSync(f));
     const externalJs = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(f));
     const total = gz(html) + external.reduce((n, b) => n + gz(b), 0);

@@ -21,12 +21,18 @@ export const SITE_URL = 'https://news.example.jp';
 export const builds = {
   site: join(buildsRoot, 'site'),
   fixture: join(buildsRoot, 'fixture'),
+  /** A generated story large enough for the lists to split (tests/bench/generate.ts). */
+  large: join(buildsRoot, 'large'),
 };
+
+/** The size of the large build: more documents than the home page lists, more actors than one glossary page holds. */
+export const largeStory = { documents: 60, actors: 110 };
 
 /** Environment variables through which global-setup.ts tells the tests where each build is served. */
 export const servedAt = {
   site: 'E2E_SITE_URL',
   fixture: 'E2E_FIXTURE_URL',
+  large: 'E2E_LARGE_URL',
 } as const;
 
 /** The URL a build is served at (ends with "/"), as global-setup.ts published it. */
@@ -57,13 +63,13 @@ export async function buildSite(outDir: string, env: Record<string, string>, cwd
  * A copy of the project (code and the fixture story, with node_modules linked) in a new folder
  * whose path holds a space and Japanese characters: the build must not depend on where it runs.
  */
-export function projectCopyAtAwkwardPath(): string {
+export function projectCopyAtAwkwardPath(storyDir = fixtureStoryDir): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'site-')), '米ウクライナ 協議');
   mkdirSync(dir);
   for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) {
     cpSync(join(repoRoot, name), join(dir, name), { recursive: true });
   }
-  cpSync(fixtureStoryDir, join(dir, 'content'), { recursive: true });
+  cpSync(storyDir, join(dir, 'content'), { recursive: true });
   // The packages are linked one by one, so that the copy's own caches (node_modules/.astro, .vite)
   // are folders of its own: the two test builds run at the same time and must not share them.
   const modules = join(dir, 'node_modules');

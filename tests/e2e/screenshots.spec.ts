@@ -1,5 +1,6 @@
 // Screenshots of the main kinds of page, phone and desktop, light and dark, kept as test artifacts
-// (test-results/screenshots/) for people to look at. Each also checks that the page fills its width.
+// (test-results/screenshots/) for people to look at: `npm run screenshots` (not part of npm test).
+// Each also checks that the page fills its width.
 import { test, expect } from '@playwright/test';
 import { join } from 'node:path';
 

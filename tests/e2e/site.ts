@@ -1,6 +1,6 @@
 // What the e2e tests know about the built sites: the pages of a build and the content they come from.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { parseParagraphs } from '../../src/lib/content/paragraphs.ts';
@@ -16,6 +16,15 @@ export function builtPages(dir = distDir): string[] {
     .map((f) => f.split('\\').join('/'))
     .filter((r) => r.endsWith('.html') && r !== '404.html')
     .sort();
+}
+
+/** Local files a page of the build in `dir` loads by itself: icon, stylesheets, scripts, images, manifest. */
+export function loadedFiles(dir: string, route: string, html: string): string[] {
+  const refs = [
+    ...html.matchAll(/<link[^>]+rel="(?:icon|stylesheet|manifest)"[^>]*href="([^"]+)"/g),
+    ...html.matchAll(/<(?:script|img)[^>]+src="([^"]+)"/g),
+  ].map((m) => m[1]!);
+  return refs.filter((r) => !/^[a-z]+:/.test(r)).map((r) => normalize(join(dirname(join(dir, route)), r.split('#')[0]!)));
 }
 
 /** The paragraphs of each document in content/documents, as the MDX source has them. */
