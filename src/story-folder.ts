@@ -34,3 +34,15 @@ export function readStoryFolder(dir: string): StoryInput {
 export function loadStoryFolder(dir: string): CrossReferencedStory {
   return crossReference(buildStory(readStoryFolder(dir)), contentFiles);
 }
+
+const joined = new Map<string, CrossReferencedStory>();
+
+/**
+ * The story of `dir`, read and joined once per process: for the steps after a build (the search
+ * index, the preview images), which all need the same model. Not for `astro dev`, where the files change.
+ */
+export function storyAfterBuild(dir: string): CrossReferencedStory {
+  let model = joined.get(dir);
+  if (!model) joined.set(dir, (model = loadStoryFolder(dir)));
+  return model;
+}

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import Tinypool from 'tinypool';
 import { siteUrl, storyDir } from '../config.ts';
-import { loadStoryFolder } from '../story-folder.ts';
+import { storyAfterBuild } from '../story-folder.ts';
 import { ogCards } from '../lib/sharing/og-cards.ts';
 import { ogImageRoute } from '../lib/sharing/page-meta.ts';
 import { ogFontPath } from '../lib/sharing/og-font.ts';
@@ -187,7 +187,7 @@ export function previewImages(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!siteUrl) return;
         const started = performance.now();
-        const model = loadStoryFolder(storyDir);
+        const model = storyAfterBuild(storyDir);
         const jobs = ogCards(model).map(({ route, title, kind, figure }) => ({
           route,
           card: { title, kind, siteName: model.story.siteName, ...(figure ? { figure } : {}) },

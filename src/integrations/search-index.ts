@@ -2,13 +2,19 @@
 // into dist/search/search.js and the engine it loads with the first query (src/scripts/search-engine.ts
 // and the pure modules it imports from src/lib/search/) into dist/search/engine.js: minified
 // classic scripts, since file:// runs no ES modules, and the page must not depend on a dev server.
-// The index files themselves are pages of the build (src/pages/search/[file].js.ts).
+// It also writes the index files (search/meta.js, r<n>.js, s<n>.js, n<n>.js) from the story, read
+// once after the build (src/story-folder.ts): thousands of small files at scale, which as routes of
+// the build cost Astro a page render each. The search page reads the same index for its counts.
 // Listed before offline() in astro.config.mjs, so that the service worker precaches the bundle.
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { storyDir } from '../config.ts';
+import { loadStoryFolder, storyAfterBuild } from '../story-folder.ts';
+import { storyIndex } from '../lib/search/records.ts';
+import { mapLimit } from './limit.ts';
 
 /** The scripts written to search/, by file name, and their sources. */
 const entries: Record<string, string> = {
@@ -39,8 +45,15 @@ export function searchIndex(): AstroIntegration {
       // The dev server has no dist/: it bundles the script on each request.
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
-          const name = Object.keys(entries).find((n) => req.url?.split('?')[0]!.endsWith(`/search/${n}`));
-          if (!name) return next();
+          const path = req.url?.split('?')[0] ?? '';
+          const name = Object.keys(entries).find((n) => path.endsWith(`/search/${n}`));
+          if (!name) {
+            // The index files, from the content as it is now.
+            const file = /\/(search\/[a-z]+\d*\.js)$/.exec(path)?.[1];
+            const found = file ? storyIndex(loadStoryFolder(storyDir)).files.find((f) => f.path === file) : undefined;
+            if (!found) return next();
+            return res.setHeader('content-type', 'text/javascript; charset=utf-8').end(found.content);
+          }
           bundleSearchClient(name).then(
             (source) => res.setHeader('content-type', 'text/javascript; charset=utf-8').end(source),
             (error: unknown) => next(error),
@@ -51,6 +64,9 @@ export function searchIndex(): AstroIntegration {
         const root = fileURLToPath(dir);
         const started = performance.now();
         await mkdir(join(root, 'search'), { recursive: true });
+        const { files } = storyIndex(storyAfterBuild(storyDir));
+        await mapLimit(files, 64, (f) => writeFile(join(root, f.path), f.content));
+        logger.info(`${files.length} index files, written in ${Math.round(performance.now() - started)} ms`);
         for (const name of Object.keys(entries)) {
           const source = await bundleSearchClient(name);
           await writeFile(join(root, 'search', name), source);

@@ -25,32 +25,36 @@ function familyName(nameEn: string): string {
 }
 
 export function storyRecords(model: StoryParts): SearchRecord[] {
-  const actors = model.actors.map((a): SearchRecord => {
-    const parts = [
-      a.name,
-      a.reading !== a.name ? a.reading : '',
-      a.nameEn ?? '',
-      a.variants.length ? `別表記 ${a.variants.join('、')}` : '',
-    ];
-    return {
-      kind: 'actor',
-      title: a.name,
-      text: parts.filter(Boolean).join('、'),
-      url: routes.actor(a.id),
-      // The name's parts count as the name: ゼレンスキー is ウォロディミル・ゼレンスキー.
-      // A person's English family name too: Waltz is Mike (Michael) Waltz.
-      names: [
-        ...new Set([
-          a.name,
-          ...a.name.split('・'),
-          a.reading,
-          ...(a.nameEn ? [a.nameEn] : []),
-          ...(a.type === 'person' && a.nameEn ? [familyName(a.nameEn)] : []),
-          ...a.variants,
-        ]),
-      ],
-    };
-  });
+  // By id: the same index whatever order the actors came in (Astro's collections and a read of the
+  // folder give them in different orders, and the search page and its files must agree).
+  const actors = [...model.actors]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((a): SearchRecord => {
+      const parts = [
+        a.name,
+        a.reading !== a.name ? a.reading : '',
+        a.nameEn ?? '',
+        a.variants.length ? `別表記 ${a.variants.join('、')}` : '',
+      ];
+      return {
+        kind: 'actor',
+        title: a.name,
+        text: parts.filter(Boolean).join('、'),
+        url: routes.actor(a.id),
+        // The name's parts count as the name: ゼレンスキー is ウォロディミル・ゼレンスキー.
+        // A person's English family name too: Waltz is Mike (Michael) Waltz.
+        names: [
+          ...new Set([
+            a.name,
+            ...a.name.split('・'),
+            a.reading,
+            ...(a.nameEn ? [a.nameEn] : []),
+            ...(a.type === 'person' && a.nameEn ? [familyName(a.nameEn)] : []),
+            ...a.variants,
+          ]),
+        ],
+      };
+    });
   const paragraphs = model.documents.flatMap((d) =>
     d.paragraphs.map((p): SearchRecord => ({
       kind: 'paragraph',
