@@ -23,7 +23,7 @@ import { remarkParagraphIds } from './lib/crossref/remark-paragraph-ids.ts';
 import { rehypeActorMentions } from './lib/crossref/rehype-actor-mentions.ts';
 import { rehypeParagraphControls } from './lib/crossref/rehype-paragraph-controls.ts';
 import { rehypeFurigana } from './lib/furigana/rehype-furigana.ts';
-import { actorNames, createAnnotator, unknownProperNouns, type Annotator } from './lib/furigana/annotate.ts';
+import { actorNames, createAnnotator, readingsOf, type Annotator } from './lib/furigana/annotate.ts';
 import { dateMarkers } from './lib/view/paragraph-markers.ts';
 import { permalinkLabel } from './lib/view/labels.ts';
 import { isQuestion } from './lib/view/phrases.ts';
@@ -100,13 +100,15 @@ export function rehypeStoryText() {
     rehypeActorMentions({ match, hrefFor: (id) => relativeHref(page, routes.actor(id)), cardIdFor: (id) => `card-${id}` })(body);
     // Readings go on the words after the mentions are found (the matcher sees the plain text) and
     // before the controls, whose labels are not text of the article.
-    rehypeFurigana({ annotator })(body);
+    // The proper nouns only the tokenizer read are gathered while the readings are set (one pass).
+    const found = new Set<string>();
+    rehypeFurigana({ annotator: { ...annotator, annotate: (text) => annotator.annotate(text, found) } })(body);
     rehypeParagraphControls({
       permalinkLabel,
       markersFor: (pid) => dateMarkers(eventsByParagraph.get(`${doc.id}#${pid}`) ?? [], page),
     })(body);
     // Proper nouns whose reading only the tokenizer gave: an editor should check them (readings.yaml).
-    for (const noun of unknownProperNouns(annotator, texts)) {
+    for (const noun of readingsOf(annotator, found)) {
       console.warn(`[furigana] ${doc.id}: check the reading of ${noun.word} (${noun.reading}): add it to readings.yaml if it is wrong`);
     }
   };

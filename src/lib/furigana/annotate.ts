@@ -34,8 +34,12 @@ export interface AnnotatorOptions {
 }
 
 export interface Annotator {
-  /** The text as segments; joining every `text` and `base` gives the text back exactly. */
-  annotate(text: string): Segment[];
+  /**
+   * The text as segments; joining every `text` and `base` gives the text back exactly. With
+   * `properNouns`, the proper nouns with kanji that the tokenizer read are added to it on the way
+   * (what `properNouns` gives, without tokenizing the text a second time).
+   */
+  annotate(text: string, properNouns?: Set<string>): Segment[];
   /** Proper nouns with kanji that the tokenizer read (not covered by the glossary or the names), in order, once each. */
   properNouns(text: string): string[];
 }
@@ -228,12 +232,13 @@ export function annotatorWith(tok: Tokenizer, options: AnnotatorOptions = {}): A
     return out;
   };
 
-  const tokenSegments = (gap: string): Segment[] => {
+  const tokenSegments = (gap: string, found?: Set<string>): Segment[] => {
     if (!KANJI.test(gap)) return [{ text: gap }];
     const tokens = tok.tokenize(gap);
     const out: Segment[] = [];
     for (const [i, t] of tokens.entries()) {
       const surface = t.surface_form;
+      if (found && t.pos === '名詞' && t.pos_detail_1 === '固有名詞' && KANJI.test(surface)) found.add(surface);
       const prev = tokens[i - 1];
       const special = surface === '日' && prev && SPECIAL_DAYS[prev.surface_form];
       if (special && prev) {
@@ -259,9 +264,9 @@ export function annotatorWith(tok: Tokenizer, options: AnnotatorOptions = {}): A
   };
 
   return {
-    annotate(text) {
+    annotate(text, found) {
       const out: Segment[] = [];
-      for (const p of pieces(text)) out.push(...('gap' in p ? tokenSegments(p.gap) : entrySegments(p.entry)));
+      for (const p of pieces(text)) out.push(...('gap' in p ? tokenSegments(p.gap, found) : entrySegments(p.entry)));
       return merge(out);
     },
     properNouns(text) {
@@ -284,16 +289,18 @@ export function annotatorWith(tok: Tokenizer, options: AnnotatorOptions = {}): A
  * actors cover, with the tokenizer's reading, once each, for an editor to check (a build warning).
  */
 export function unknownProperNouns(annotator: Annotator, texts: readonly string[]): { word: string; reading: string }[] {
-  const out = new Map<string, string>();
-  for (const text of texts) {
-    for (const word of annotator.properNouns(text)) {
-      if (out.has(word)) continue;
-      const reading = annotator
-        .annotate(word)
-        .map((s) => ('text' in s ? toHiragana(s.text) : s.reading))
-        .join('');
-      out.set(word, reading);
-    }
-  }
-  return [...out].map(([word, reading]) => ({ word, reading }));
+  const words = new Set<string>();
+  for (const text of texts) for (const word of annotator.properNouns(text)) words.add(word);
+  return readingsOf(annotator, words);
+}
+
+/** Each word with the reading the annotator gives it (for the build log's list of readings to check). */
+export function readingsOf(annotator: Annotator, words: Iterable<string>): { word: string; reading: string }[] {
+  return [...words].map((word) => ({
+    word,
+    reading: annotator
+      .annotate(word)
+      .map((s) => ('text' in s ? toHiragana(s.text) : s.reading))
+      .join(''),
+  }));
 }

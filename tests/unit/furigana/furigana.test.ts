@@ -11,6 +11,7 @@ import {
   annotatorWith,
   buildTokenizer,
   unknownProperNouns,
+  readingsOf,
   type Annotator,
   type Segment,
 } from '../../../src/lib/furigana/annotate.ts';
@@ -106,6 +107,13 @@ describe('unknown proper nouns', () => {
   it('lists proper nouns that neither the glossary nor the actors cover, once each', () => {
     const texts = ['鶴岡路人氏は黒海と青森県を訪れた。', '青森で大阪の人に会った。'];
     expect(unknownProperNouns(annotator, texts).map((p) => p.word)).toEqual(['青森', '大阪']);
+  });
+  it('are gathered while the readings are set, as the build does, with the same result', () => {
+    const texts = ['鶴岡路人氏は黒海と青森県を訪れた。', '青森で大阪の人に会った。'];
+    const found = new Set<string>();
+    for (const text of texts) annotator.annotate(text, found);
+    expect(readingsOf(annotator, found)).toEqual(unknownProperNouns(annotator, texts));
+    expect(readingsOf(annotator, ['青森'])).toEqual([{ word: '青森', reading: 'あおもり' }]);
   });
   it('is empty for the real texts once glossary and actors cover them', () => {
     const unknown = unknownProperNouns(annotator, documentBodies().flat());
