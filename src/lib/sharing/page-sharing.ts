@@ -4,11 +4,12 @@ import type { Actor } from '../content/schema.ts';
 import type { ArticleView } from '../view/article-view.ts';
 import { routes } from '../view/urls.ts';
 import { absoluteUrl, ogImageRoute, publishedTime, type PageMeta } from './page-meta.ts';
-import { articleLd, pageListLd, trackerPointLd } from './structured-data.ts';
+import { articleLd, pageListLd, timelineLd, trackerPointLd } from './structured-data.ts';
+import type { TimelineView } from '../view/timeline-view.ts';
 import { homeKind } from './og-cards.ts';
 import { shownDocuments } from '../view/document-list-view.ts';
 import type { StoryModel } from '../content/story.ts';
-import { formatDay, type PointView } from '../view/tracker-view.ts';
+import { formatDay, type PointView, type TrackerOverview } from '../view/tracker-view.ts';
 
 export interface PageSharing {
   /** The page's absolute URL, or undefined when the origin is not known. */
@@ -80,6 +81,40 @@ export function homeSharing(model: Pick<StoryModel, 'story' | 'documents'>, site
         '記事',
         // The documents the page lists, not every one of a large story.
         shownDocuments(model.documents).shown.map((d) => ({ name: d.data.title, url: absoluteUrl(site, base, routes.document(d.id)) })),
+      ),
+    ],
+  };
+}
+
+/** The main timeline page: an ItemList of its events. */
+export function timelineSharing(
+  view: TimelineView,
+  model: Pick<StoryModel, 'story'>,
+  site: URL | string | undefined,
+  base: string,
+): PageSharing {
+  return {
+    url: absoluteUrl(site, base, view.route),
+    meta: { title: '時系列', description: view.description, ogType: 'website', kind: '時系列' },
+    jsonLd: [
+      timelineLd(
+        `${model.story.siteName} 時系列`,
+        view.main.map((event) => ({ event, url: absoluteUrl(site, base, routes.event(event)) })),
+      ),
+    ],
+  };
+}
+
+/** 「声明のその後」: an ItemList of the statement's points. */
+export function trackerSharing(view: TrackerOverview, site: URL | string | undefined, base: string): PageSharing {
+  const description = `共同声明の${view.rows.length}項目は、その後どうなったか。${view.countsText}。${formatDay(view.checkedOn)}までの報道で確かめた。`;
+  return {
+    url: absoluteUrl(site, base, routes.tracker()),
+    meta: { title: '声明のその後', description, ogType: 'website', kind: '声明のその後' },
+    jsonLd: [
+      pageListLd(
+        '声明のその後',
+        view.rows.map((r) => ({ name: r.question, url: absoluteUrl(site, base, r.route) })),
       ),
     ],
   };

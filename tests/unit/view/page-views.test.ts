@@ -5,6 +5,7 @@ import { loadStory, realContent } from '../load-content.ts';
 import { articleView, neighbourDocuments, paragraphName } from '../../../src/lib/view/article-view.ts';
 import { actorView } from '../../../src/lib/view/actor-view.ts';
 import { homeView } from '../../../src/lib/view/home-view.ts';
+import { timelineView } from '../../../src/lib/view/timeline-view.ts';
 
 const model = loadStory(realContent);
 
@@ -100,5 +101,16 @@ describe('homeView', () => {
   it('names the featured actors with their role', () => {
     expect(home.featured.map((a) => a.href)).toEqual(model.story.featuredActors.map((id) => `actors/${id}.html`));
     expect(home.more).toEqual({ tracker: 'tracker.html', timeline: 'timeline.html', glossary: 'actors.html' });
+  });
+});
+
+describe('timelineView', () => {
+  const view = timelineView(model);
+  it('describes the months it covers, and charts at most the four months before the talks', () => {
+    expect(view.description).toMatch(/^\d{4}年\d+月から\d{4}年\d+月までの\d+件の出来事を/);
+    expect(view.main.every((e) => e.relation !== 'aftermath')).toBe(true);
+    expect(view.chart?.events).toBeGreaterThan(0);
+    expect(view.chartNote.startsWith('四角は背景、')).toBe(true);
+    expect(view.chartNote).not.toMatch(/\s/);
   });
 });
