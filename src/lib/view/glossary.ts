@@ -24,10 +24,3 @@ export function groupActors(actors: readonly Actor[]): ActorGroup[] {
 export function rubyReading(actor: Pick<Actor, 'name' | 'reading'>): string | undefined {
   return /\p{Script=Han}/u.test(actor.name) ? actor.reading : undefined;
 }
-
-/** The actors' entries as the glossary lists them: with their count of appearances in the articles. */
-export interface GlossaryEntry {
-  actor: Actor;
-  /** Appearances in the articles (0: on the timeline only). */
-  count: number;
-}

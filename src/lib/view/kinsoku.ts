@@ -14,8 +14,12 @@ export const noLineEnd = '（「『【〔〈《［｛([{';
 
 const escapeClass = (chars: string) => chars.replace(/[\]\\^]/g, '\\$&');
 
+// Compiled once: the preview images' line breaker asks for every character of every title.
+const badStart = new RegExp(`^[${escapeClass(noLineStart)}]`, 'u');
+const badEnd = new RegExp(`[${escapeClass(noLineEnd)}]$`, 'u');
+
 /** True when `text` starts with a character that may not start a line. */
-export const startsBadly = (text: string): boolean => new RegExp(`^[${escapeClass(noLineStart)}]`, 'u').test(text);
+export const startsBadly = (text: string): boolean => badStart.test(text);
 
 /** True when `text` ends with a character that may not end a line. */
-export const endsBadly = (text: string): boolean => new RegExp(`[${escapeClass(noLineEnd)}]$`, 'u').test(text);
+export const endsBadly = (text: string): boolean => badEnd.test(text);
