@@ -10,8 +10,11 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { z } from 'astro/zod';
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { filesStamp } from './mdx-cache.ts';
 import { toString } from 'hast-util-to-string';
 import { readList } from './loaders.ts';
 import { documentsFolder, listSources } from './story-sources.ts';
@@ -58,11 +61,14 @@ async function readStoryText(dir: string): Promise<StoryText> {
 // Read once per build; read again (in `astro dev`) when one of the files changes.
 const cache = new Map<string, { stamp: string; text: Promise<StoryText> }>();
 
-function storyText(dir: string): Promise<StoryText> {
-  const stamp = sources
-    .map(({ file }) => join(dir, file))
-    .map((path) => (existsSync(path) ? statSync(path).mtimeMs : 0))
+const filesOf = (dir: string) => sources.map(({ file }) => join(dir, file));
+const mtimes = (dir: string) =>
+  filesOf(dir)
+    .map((path) => (existsSync(path) ? `${statSync(path).mtimeMs}:${statSync(path).size}` : '-'))
     .join(',');
+
+function storyText(dir: string): Promise<StoryText> {
+  const stamp = mtimes(dir);
   const hit = cache.get(dir);
   if (hit?.stamp === stamp) return hit.text;
   const text = readStoryText(dir);
@@ -70,9 +76,45 @@ function storyText(dir: string): Promise<StoryText> {
   return text;
 }
 
+// The contents of the story files the plugins read, per content folder (for the compile cache).
+const contentStamps = new Map<string, { stamp: string; hash: string }>();
+
+/** What the plugins read for a file besides its text: '' for a file that is not a document. */
+export function storyInputsOf(path: string): string {
+  const doc = documentOf(path);
+  if (!doc) return '';
+  const stamp = mtimes(doc.dir);
+  const hit = contentStamps.get(doc.dir);
+  if (hit?.stamp === stamp) return hit.hash;
+  const hash = createHash('sha256');
+  for (const file of filesOf(doc.dir)) hash.update(existsSync(file) ? readFileSync(file) : '-').update('\0');
+  const entry = { stamp, hash: hash.digest('hex') };
+  contentStamps.set(doc.dir, entry);
+  return entry.hash;
+}
+
+// What the plugins said of each file while compiling it (the compile cache repeats it on a hit).
+const notices = new Map<string, string[]>();
+
+/** The messages given for a file since the last call, and forgets them. */
+export function takeNotices(path: string): string[] {
+  const said = notices.get(path) ?? [];
+  notices.delete(path);
+  return said;
+}
+
+/** The code and libraries that compile a body: the project's sources, its config and lockfile. */
+export async function compilerVersion(): Promise<string> {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const sourceFiles = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(ts|mjs|js)$/.test(name))
+    .map((name) => join(root, 'src', name));
+  const stamp = await filesStamp([...sourceFiles, join(root, 'astro.config.mjs'), join(root, 'package-lock.json')]);
+  return `${stamp}:${process.versions.node}`;
+}
+
 /** The document a file is, or undefined for an MDX file that is not a document (content/pages). */
-function documentOf(file: VFile): { dir: string; id: string } | undefined {
-  const path = file.path;
+function documentOf(path: string | undefined): { dir: string; id: string } | undefined {
   if (!path || !path.endsWith('.mdx') || basename(dirname(path)) !== documentsFolder) return undefined;
   return { dir: dirname(dirname(path)), id: basename(path, '.mdx') };
 }
@@ -83,7 +125,7 @@ const numbered = (tree: Root): Element[] =>
 /** The plugins of a document body, in order; other MDX files get the paragraph ids only. */
 export function rehypeStoryText() {
   return async (tree: Root, file: VFile): Promise<void> => {
-    const doc = documentOf(file);
+    const doc = documentOf(file.path);
     if (!doc) return;
     const { match, eventsByParagraph, annotator } = await storyText(doc.dir);
     const page = routes.document(doc.id);
@@ -108,9 +150,11 @@ export function rehypeStoryText() {
       markersFor: (pid) => dateMarkers(eventsByParagraph.get(`${doc.id}#${pid}`) ?? [], page),
     })(body);
     // Proper nouns whose reading only the tokenizer gave: an editor should check them (readings.yaml).
-    for (const noun of readingsOf(annotator, found)) {
-      console.warn(`[furigana] ${doc.id}: check the reading of ${noun.word} (${noun.reading}): add it to readings.yaml if it is wrong`);
-    }
+    const said = readingsOf(annotator, found).map(
+      (noun) => `[furigana] ${doc.id}: check the reading of ${noun.word} (${noun.reading}): add it to readings.yaml if it is wrong`,
+    );
+    for (const notice of said) console.warn(notice);
+    if (file.path) notices.set(file.path, said);
   };
 }
 

@@ -1,0 +1,127 @@
+// A cache of compiled MDX that survives between builds (node_modules/.cache/mdx/), around the one
+// Markdown processor of astro.config.mjs. Astro compiles every .mdx file on every build; with
+// readings on every word, that compile (the tokenizer above all) is most of a rebuild after a
+// one-line correction. The wrapped processor is still the only thing that turns a body into code:
+// on a miss it compiles as before and keeps the result; on a hit it returns the kept result.
+//
+// A result is kept under a key made of everything that shapes it: the text, the path and the
+// frontmatter of the file, the options Astro passes, what the caller says the file's plugins read
+// besides the file (`inputsOf`: here, the story's lists of actors, mentions, events and readings),
+// and the version of the code and libraries (`version`: the project's sources and lockfile). An
+// entry whose source file is gone is deleted, and so is a folder's cache unused for a week.
+//
+// Written by hand: Vite 8 keeps no transform cache between builds, and no package wraps an
+// Astro Markdown processor.
+import type { unified } from '@astrojs/markdown-remark';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+type Processor = ReturnType<typeof unified>;
+type MdxRenderer = Awaited<ReturnType<NonNullable<Processor['createMdxRenderer']>>>;
+type MdxRenderResult = Awaited<ReturnType<MdxRenderer['process']>>;
+
+export interface CompileCacheOptions {
+  /** The cache's folder (one sub-folder per folder of sources). */
+  cacheDir: string;
+  /** A stamp of what the plugins read for this file besides its own text ('' when nothing). */
+  inputsOf: (filePath: string) => string;
+  /** A stamp of the code and the libraries that compile (computed once per renderer). */
+  version: () => Promise<string>;
+  /** The messages the plugins gave while compiling this file: kept, and repeated on a hit. */
+  takeNotices?: (filePath: string) => string[];
+  /** Told of every file: whether it came from the cache (for the build's log and the tests). */
+  onResult?: (filePath: string, hit: boolean) => void;
+}
+
+interface Entry {
+  key: string;
+  result: MdxRenderResult;
+  notices: string[];
+}
+
+const sha = (...parts: string[]) => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+};
+
+/** The folder holding the entries of the sources in `folder`. */
+const groupDir = (cacheDir: string, folder: string) => join(cacheDir, sha(folder).slice(0, 16));
+
+/** Deletes entries whose source file is gone, and the caches of folders gone or unused for a week. */
+export async function pruneCompileCache(cacheDir: string, now = Date.now()): Promise<void> {
+  const week = 7 * 24 * 3600 * 1000;
+  for (const group of await readdir(cacheDir, { withFileTypes: true }).catch(() => [])) {
+    if (!group.isDirectory()) continue;
+    const dir = join(cacheDir, group.name);
+    const folder = await readFile(join(dir, 'folder'), 'utf8').catch(() => '');
+    if (!folder || !existsSync(folder) || now - (await stat(dir)).mtimeMs > week) {
+      await rm(dir, { recursive: true, force: true });
+      continue;
+    }
+    for (const name of await readdir(dir)) {
+      if (name.endsWith('.json') && !existsSync(join(folder, name.slice(0, -'.json'.length)))) await rm(join(dir, name), { force: true });
+    }
+  }
+}
+
+async function markInUse(dir: string, folder: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'folder'), folder);
+  const now = new Date();
+  await utimes(dir, now, now);
+}
+
+/** The processor, with its MDX compile kept between builds. Markdown (.md) rendering is unchanged. */
+export function withCompileCache(processor: Processor, options: CompileCacheOptions): Processor {
+  const { cacheDir, inputsOf, takeNotices = () => [], onResult } = options;
+  let version: Promise<string> | undefined;
+  const createMdxRenderer: Processor['createMdxRenderer'] = async (shared, mdx) => {
+    const inner = await processor.createMdxRenderer!(shared, mdx);
+    const settings = JSON.stringify([shared, mdx]);
+    // Astro asks for a renderer per build pass: the stamp and the clean-up are done once.
+    version ??= Promise.all([options.version(), pruneCompileCache(cacheDir)]).then(([stamp]) => stamp);
+    const stamp = await version;
+    const touched = new Map<string, Promise<void>>();
+    return {
+      async process(content, filePath, frontmatter) {
+        const key = sha(stamp, settings, filePath, JSON.stringify(frontmatter), content, inputsOf(filePath));
+        const dir = groupDir(cacheDir, dirname(filePath));
+        const file = join(dir, `${basename(filePath)}.json`);
+        // Once per folder and build: say which folder the entries are of, and that it is in use.
+        if (!touched.has(dir)) touched.set(dir, markInUse(dir, dirname(filePath)));
+        await touched.get(dir);
+        const kept = await readFile(file, 'utf8').then(
+          (text) => JSON.parse(text) as Entry,
+          () => undefined,
+        );
+        if (kept?.key === key) {
+          for (const notice of kept.notices) console.warn(notice);
+          onResult?.(filePath, true);
+          return kept.result;
+        }
+        const result = await inner.process(content, filePath, frontmatter);
+        const entry: Entry = { key, result, notices: takeNotices(filePath) };
+        // Written under another name first, so a build stopped half-way leaves no broken entry.
+        const temporary = `${file}.${process.pid}.tmp`;
+        await writeFile(temporary, JSON.stringify(entry));
+        await rename(temporary, file);
+        onResult?.(filePath, false);
+        return result;
+      },
+    };
+  };
+  return { ...processor, createMdxRenderer };
+}
+
+/** A stamp of files' contents (missing files count as empty), e.g. the sources and the lockfile. */
+export async function filesStamp(paths: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const path of [...paths].sort()) {
+    hash.update(path).update('\0');
+    hash.update(await readFile(path).catch(() => Buffer.alloc(0))).update('\0');
+  }
+  return hash.digest('hex');
+}

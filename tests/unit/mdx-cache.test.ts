@@ -1,0 +1,109 @@
+// The compile cache around the Markdown processor (src/mdx-cache.ts) and what the story's plugins
+// read besides a file (src/markdown.ts): an unchanged file is not compiled again, and anything that
+// shapes its code — its text, its frontmatter, the story files, the code — compiles it afresh.
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unified } from '@astrojs/markdown-remark';
+import type { Root } from 'hast';
+import { pruneCompileCache, withCompileCache } from '../../src/mdx-cache.ts';
+import { storyInputsOf } from '../../src/markdown.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'mdx-cache-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const sources = join(work, 'documents');
+mkdirSync(sources);
+const cacheDir = join(work, 'cache');
+
+// A plugin that counts its runs and says something of each file, as the readings plugin does.
+let runs = 0;
+const countingPlugin = () => (_tree: Root, file: { path: string }) => {
+  runs += 1;
+  said.set(file.path, [`checked ${file.path}`]);
+};
+const said = new Map<string, string[]>();
+
+function processor(options: { version?: string; inputs?: string } = {}) {
+  const results: boolean[] = [];
+  const cached = withCompileCache(unified({ rehypePlugins: [countingPlugin] }), {
+    cacheDir,
+    inputsOf: () => options.inputs ?? 'story-1',
+    version: async () => options.version ?? 'code-1',
+    takeNotices: (path) => said.get(path) ?? [],
+    onResult: (_path, hit) => results.push(hit),
+  });
+  return { cached, results };
+}
+
+async function compile(p: ReturnType<typeof processor>, name: string, body: string, frontmatter: Record<string, unknown> = {}) {
+  const path = join(sources, name);
+  writeFileSync(path, body);
+  const renderer = await p.cached.createMdxRenderer!({}, { optimize: true });
+  return (await renderer.process(body, path, frontmatter)).code;
+}
+
+describe('withCompileCache', () => {
+  it('compiles a file once: the next build gets the same code without running the plugins', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const first = processor();
+    const code = await compile(first, 'a.mdx', '本文の段落。\n');
+    expect(first.results).toEqual([false]);
+    expect(runs).toBe(1);
+    const second = processor();
+    expect(await compile(second, 'a.mdx', '本文の段落。\n')).toBe(code);
+    expect(second.results).toEqual([true]);
+    expect(runs).toBe(1);
+    vi.restoreAllMocks();
+  });
+
+  it('repeats on a hit what the plugins said on the compile', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await compile(processor(), 'a.mdx', '本文の段落。\n');
+    expect(warn).toHaveBeenCalledWith(`checked ${join(sources, 'a.mdx')}`);
+    warn.mockRestore();
+  });
+
+  it.each([
+    ['its text', {}, '本文を訂正した段落。\n', {}],
+    ['its frontmatter', {}, '本文の段落。\n', { title: '見出し' }],
+    ['the story files its plugins read', { inputs: 'story-2' }, '本文の段落。\n', {}],
+    ['the code or the libraries', { version: 'code-2' }, '本文の段落。\n', {}],
+  ])('compiles a file again when %s changed', async (_what, options, body, frontmatter) => {
+    await compile(processor(), 'b.mdx', '本文の段落。\n');
+    const again = processor(options);
+    await compile(again, 'b.mdx', body, frontmatter);
+    expect(again.results).toEqual([false]);
+  });
+
+  it('deletes the entry of a deleted file, and the cache of a folder that is gone', async () => {
+    await compile(processor(), 'c.mdx', '消える段落。\n');
+    const [group] = readdirSync(cacheDir);
+    expect(readdirSync(join(cacheDir, group!))).toContain('c.mdx.json');
+    rmSync(join(sources, 'c.mdx'));
+    await pruneCompileCache(cacheDir);
+    expect(readdirSync(join(cacheDir, group!))).not.toContain('c.mdx.json');
+    expect(readdirSync(join(cacheDir, group!))).toContain('a.mdx.json');
+    rmSync(sources, { recursive: true });
+    await pruneCompileCache(cacheDir);
+    expect(existsSync(join(cacheDir, group!))).toBe(false);
+    mkdirSync(sources);
+  });
+});
+
+describe('storyInputsOf', () => {
+  const story = join(work, 'story');
+  cpSync(fileURLToPath(new URL('./crossref/fixtures/_story/', import.meta.url)), story, { recursive: true });
+  const doc = join(story, 'documents', 'report.mdx');
+
+  it('changes when a story file the plugins read changes, and is empty for a file that is not a document', () => {
+    const before = storyInputsOf(doc);
+    expect(before).toMatch(/^[0-9a-f]{64}$/);
+    expect(storyInputsOf(doc)).toBe(before);
+    appendFileSync(join(story, 'actors.yaml'), '\n# an editor’s note\n');
+    expect(storyInputsOf(doc)).not.toBe(before);
+    expect(storyInputsOf(join(story, 'pages', 'about.mdx'))).toBe('');
+  });
+});
