@@ -1,12 +1,15 @@
 // Site, base, integrations and the Markdown pipeline — nothing else. Environment values come from src/config.ts.
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { siteUrl, basePath } from './src/config.ts';
-import { remarkPlugins, rehypePlugins } from './src/markdown.ts';
+import { remarkPlugins, rehypePlugins, storyInputsOf, takeNotices, compilerVersion } from './src/markdown.ts';
+import { withCompileCache } from './src/mdx-cache.ts';
 import { offline } from './src/integrations/offline.ts';
 import { publicUrlNotice } from './src/integrations/public-url.ts';
+import { quietMdxDirective } from './src/integrations/quiet-mdx-directive.ts';
 import sitemap from '@astrojs/sitemap';
 import { pageFileUrl } from './src/lib/view/urls.ts';
 import { inlineScriptHashes } from './src/integrations/inline-scripts.ts';
@@ -32,6 +35,7 @@ export default defineConfig({
     previewImages(),
     offline(),
     publicUrlNotice(),
+    quietMdxDirective(),
     ...(siteUrl ? [sitemap({ serialize: (item) => ({ ...item, url: pageFileUrl(item.url) }) })] : []),
   ],
   // A Content Security Policy in every page: scripts and styles only by hash (Astro adds the hashes
@@ -56,13 +60,23 @@ export default defineConfig({
   // ids, actor mentions, readings, date markers, permalinks) are in src/markdown.ts.
   markdown: {
     syntaxHighlight: false,
-    processor: unified({
-      // GFM through remark-gfm, without single-tilde strikethrough: "3~5日" must stay as written.
-      gfm: false,
-      // Quotes and dashes stay exactly as the source has them.
-      smartypants: false,
-      remarkPlugins: [[remarkGfm, { singleTilde: false }], ...remarkPlugins],
-      rehypePlugins,
-    }),
+    // The compile of each body is kept between builds (src/mdx-cache.ts): a correction recompiles
+    // the document it touches, not all of them.
+    processor: withCompileCache(
+      unified({
+        // GFM through remark-gfm, without single-tilde strikethrough: "3~5日" must stay as written.
+        gfm: false,
+        // Quotes and dashes stay exactly as the source has them.
+        smartypants: false,
+        remarkPlugins: [[remarkGfm, { singleTilde: false }], ...remarkPlugins],
+        rehypePlugins,
+      }),
+      {
+        cacheDir: fileURLToPath(new URL('./node_modules/.cache/mdx/', import.meta.url)),
+        inputsOf: storyInputsOf,
+        version: compilerVersion,
+        takeNotices,
+      },
+    ),
   },
 });
