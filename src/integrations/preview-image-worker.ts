@@ -1,7 +1,31 @@
-// One thread of the preview-image pool (src/integrations/preview-images.ts): renders the cards it
-// is given. Each thread loads the font and satori once, then reuses them for every image.
+// One thread of the preview-image pool (src/integrations/preview-images.ts). Each thread loads the
+// font and satori once, then takes the next image from a counter all threads share and writes it
+// into the cache itself, until none is left: no image waits for the main thread, which is busy
+// bundling the pages while the first images are drawn.
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { renderOgPng, type OgCard } from '../lib/sharing/og-image.ts';
 
-export default async function render(card: OgCard): Promise<Uint8Array> {
-  return renderOgPng(card);
+export interface DrawingBatch {
+  /** The images the cache lacks: the card, and the file of its cache entry. */
+  jobs: ReadonlyArray<{ card: OgCard; file: string }>;
+  cacheDir: string;
+  /** One Int32: the index of the next job to take (shared by every thread). */
+  next: SharedArrayBuffer;
+}
+
+/** Draws jobs until none is left; gives how many this thread drew. */
+export default async function draw({ jobs, cacheDir, next }: DrawingBatch): Promise<number> {
+  const counter = new Int32Array(next);
+  let drawn = 0;
+  for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
+    const { card, file } = jobs[i]!;
+    const png = await renderOgPng(card);
+    // Written under another name first, so a build stopped half-way leaves no broken entry.
+    const temporary = join(cacheDir, `${file}.${process.pid}.${i}.tmp`);
+    await writeFile(temporary, png);
+    await rename(temporary, join(cacheDir, file));
+    drawn += 1;
+  }
+  return drawn;
 }

@@ -10,7 +10,7 @@
 // links an image, so none is made.
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { mapLimit } from './limit.ts';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -23,6 +23,7 @@ import { ogCards } from '../lib/sharing/og-cards.ts';
 import { ogImageRoute } from '../lib/sharing/page-meta.ts';
 import { ogFontPath } from '../lib/sharing/og-font.ts';
 import type { OgCard } from '../lib/sharing/og-image.ts';
+import type { DrawingBatch } from './preview-image-worker.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -98,6 +99,75 @@ export interface PreviewImageResult {
   copied: string[];
 }
 
+/** Drawing the images a cache lacks, on a pool of worker threads that more threads can join. */
+export interface Rendering {
+  /** Adds threads (the build has finished bundling, and its core is free again). */
+  addThreads(count: number): void;
+  /** Settles when every missing image is in the cache; gives the cache files it drew. */
+  done: Promise<Set<string>>;
+}
+
+type KeyedJob = PreviewImageJob & { file: string };
+
+const keyedJobs = (jobs: readonly PreviewImageJob[], version: string): KeyedJob[] =>
+  jobs.map((job) => ({ ...job, file: `${cardKey(job.card, version)}.png` }));
+
+/** Starts drawing, on `threads` threads, the images of `jobs` that `cacheDir` lacks. */
+export function startRendering(options: {
+  jobs: readonly PreviewImageJob[];
+  cacheDir: string;
+  threads: number;
+  version?: string;
+}): Rendering {
+  const { jobs, cacheDir } = options;
+  const pools: Tinypool[] = [];
+  const loops: Promise<unknown>[] = [];
+  let batch: DrawingBatch | undefined;
+  let ready!: () => void;
+  const started = new Promise<void>((resolve) => (ready = resolve));
+  // Each thread takes the next image from the shared counter and writes it into the cache itself:
+  // the main thread, busy bundling, is never between two images.
+  const addThreads = (count: number) => {
+    if (!batch) return;
+    const left = batch.jobs.length - Atomics.load(new Int32Array(batch.next), 0);
+    const threads = Math.min(count, left);
+    if (threads < 1) return;
+    const pool = new Tinypool({
+      filename: new URL('./preview-image-worker.ts', import.meta.url).href,
+      minThreads: threads,
+      maxThreads: threads,
+    });
+    pools.push(pool);
+    for (let i = 0; i < threads; i++) loops.push(pool.run(batch));
+  };
+  const done = (async () => {
+    const version = options.version ?? (await rendererVersion());
+    await mkdir(cacheDir, { recursive: true });
+    const cached = new Set((await readdir(cacheDir)).filter((f) => f.endsWith('.png')));
+    const missing = new Map<string, KeyedJob>();
+    for (const job of keyedJobs(jobs, version)) if (!cached.has(job.file)) missing.set(job.file, job);
+    batch = {
+      jobs: [...missing.values()].map(({ card, file }) => ({ card, file })),
+      cacheDir,
+      next: new SharedArrayBuffer(4),
+    };
+    addThreads(options.threads);
+    ready();
+    try {
+      // Threads added later push more loops: wait until no loop is left running.
+      for (let waited = 0; waited < loops.length;) {
+        const running = loops.length;
+        await Promise.all(loops.slice(waited, running));
+        waited = running;
+      }
+    } finally {
+      await Promise.all(pools.map((pool) => pool.destroy()));
+    }
+    return new Set(missing.keys());
+  })();
+  return { addThreads: (count) => void started.then(() => addThreads(count)), done };
+}
+
 /** Writes the image of every job into `outDir` (og/…), rendering only what the cache lacks. */
 export async function writePreviewImages(options: {
   jobs: readonly PreviewImageJob[];
@@ -105,36 +175,14 @@ export async function writePreviewImages(options: {
   cacheDir: string;
   threads?: number;
   version?: string;
+  /** Drawing already under way (started while the build bundled), for the same jobs. */
+  rendering?: Rendering;
 }): Promise<PreviewImageResult> {
   const { jobs, outDir, cacheDir } = options;
   const version = options.version ?? (await rendererVersion());
-  await mkdir(cacheDir, { recursive: true });
-  const cached = new Set((await readdir(cacheDir)).filter((f) => f.endsWith('.png')));
-  const keyed = jobs.map((job) => ({ ...job, file: `${cardKey(job.card, version)}.png` }));
-  const missing = new Map<string, (typeof keyed)[number]>();
-  for (const job of keyed) if (!cached.has(job.file)) missing.set(job.file, job);
-
-  if (missing.size > 0) {
-    const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), missing.size));
-    const pool = new Tinypool({
-      filename: new URL('./preview-image-worker.ts', import.meta.url).href,
-      minThreads: threads,
-      maxThreads: threads,
-    });
-    try {
-      await Promise.all(
-        [...missing.values()].map(async (job) => {
-          const png = (await pool.run(job.card)) as Uint8Array;
-          // Written under another name first, so a build stopped half-way leaves no broken entry.
-          const temporary = join(cacheDir, `${job.file}.${process.pid}.tmp`);
-          await writeFile(temporary, png);
-          await rename(temporary, join(cacheDir, job.file));
-        }),
-      );
-    } finally {
-      await pool.destroy();
-    }
-  }
+  const rendering = options.rendering ?? startRendering({ jobs, cacheDir, version, threads: options.threads ?? availableParallelism() });
+  const renderedFiles = await rendering.done;
+  const keyed = keyedJobs(jobs, version);
 
   await mapLimit(keyed, 64, async (job) => {
     const target = join(outDir, ogImageRoute(job.route));
@@ -156,7 +204,6 @@ export async function writePreviewImages(options: {
     (f) => rm(join(cacheDir, f), { force: true }),
   );
 
-  const renderedFiles = new Set(missing.keys());
   return {
     rendered: keyed.filter((j) => renderedFiles.has(j.file)).map((j) => j.route),
     copied: keyed.filter((j) => !renderedFiles.has(j.file)).map((j) => j.route),
@@ -176,30 +223,60 @@ async function pruneOtherStories(cacheRoot: string, current: string): Promise<vo
   }
 }
 
+/** The images of the story in `dir`, and the folder of its cache. */
+function imageJobs(dir: string, root: string): { jobs: PreviewImageJob[]; cacheDir: string; cacheRoot: string; folder: string } {
+  const model = storyAfterBuild(dir);
+  const jobs = ogCards(model).map(({ route, title, kind, figure }) => ({
+    route,
+    card: { title, kind, siteName: model.story.siteName, ...(figure ? { figure } : {}) },
+  }));
+  // One cache per content folder, so two stories built from one checkout keep their own.
+  const folder = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16);
+  const cacheRoot = join(root, 'node_modules', '.cache', 'preview-images');
+  return { jobs, cacheDir: join(cacheRoot, folder), cacheRoot, folder };
+}
+
 export function previewImages(): AstroIntegration {
   let root = process.cwd();
+  let early: { rendering: Rendering; started: number; threads: number } | undefined;
   return {
     name: 'preview-images',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
       },
+      // The images depend on the content only, not on the pages: they are drawn while Astro bundles
+      // and renders, on every core but the one the build runs on, and on all of them once it is done.
+      'astro:build:start': () => {
+        if (!siteUrl) return;
+        try {
+          const { jobs, cacheDir } = imageJobs(storyDir, root);
+          const threads = Math.max(1, availableParallelism() - 1);
+          early = { rendering: startRendering({ jobs, cacheDir, threads }), started: performance.now(), threads };
+          // A failure surfaces at the end of the build, where the images are written.
+          early.rendering.done.catch(() => {});
+        } catch {
+          // Content the collections will reject: the build stops there, with their message.
+          early = undefined;
+        }
+      },
       'astro:build:done': async ({ dir, logger }) => {
         if (!siteUrl) return;
         const started = performance.now();
-        const model = storyAfterBuild(storyDir);
-        const jobs = ogCards(model).map(({ route, title, kind, figure }) => ({
-          route,
-          card: { title, kind, siteName: model.story.siteName, ...(figure ? { figure } : {}) },
-        }));
-        // One cache per content folder, so two stories built from one checkout keep their own.
-        const folder = createHash('sha256').update(resolve(storyDir)).digest('hex').slice(0, 16);
-        const cacheRoot = join(root, 'node_modules', '.cache', 'preview-images');
-        const cacheDir = join(cacheRoot, folder);
+        const { jobs, cacheDir, cacheRoot, folder } = imageJobs(storyDir, root);
         await pruneOtherStories(cacheRoot, folder);
-        const { rendered, copied } = await writePreviewImages({ jobs, outDir: fileURLToPath(dir), cacheDir });
+        // The core the build ran on is free now.
+        if (early) early.rendering.addThreads(availableParallelism() - early.threads);
+        const { rendered, copied } = await writePreviewImages({
+          jobs,
+          outDir: fileURLToPath(dir),
+          cacheDir,
+          ...(early ? { rendering: early.rendering } : {}),
+        });
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
-        logger.info(`${jobs.length} preview images in ${seconds} s: ${rendered.length} rendered, ${copied.length} from the cache`);
+        const since = early ? ` (drawing began with the build, ${((performance.now() - early.started) / 1000).toFixed(1)} s ago)` : '';
+        early = undefined;
+        logger.info(`${jobs.length} preview images in ${seconds} s: ${rendered.length} rendered, ${copied.length} from the cache${since}`);
       },
     },
   };

@@ -5,7 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cardKey, rendererVersion, writePreviewImages, type PreviewImageJob } from '../../../src/integrations/preview-images.ts';
+import {
+  cardKey,
+  rendererVersion,
+  startRendering,
+  writePreviewImages,
+  type PreviewImageJob,
+} from '../../../src/integrations/preview-images.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'preview-images-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -46,6 +52,15 @@ describe('writePreviewImages', () => {
   it('renders everything again when the renderer changes (font, libraries, layout code)', async () => {
     const result = await build('fourth', jobs, 'another renderer');
     expect(result.rendered.length).toBe(jobs.length);
+  });
+
+  it('draws while the build runs: threads that join later share the queue, and each image is drawn once', async () => {
+    const rendering = startRendering({ jobs, cacheDir, threads: 1, version: 'drawn early' });
+    rendering.addThreads(1);
+    const result = await writePreviewImages({ jobs, outDir: join(work, 'fifth'), cacheDir, version: 'drawn early', rendering });
+    expect(result).toEqual({ rendered: jobs.map((j) => j.route), copied: [] });
+    expect(readdirSync(cacheDir).sort()).toEqual(jobs.map((j) => `${cardKey(j.card, 'drawn early')}.png`).sort());
+    for (const { route } of jobs) expect(png('fifth', route).subarray(1, 4).toString()).toBe('PNG');
   });
 });
 
