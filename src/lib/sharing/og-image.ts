@@ -88,10 +88,19 @@ const div = (style: OgStyle, children?: OgChild | OgChild[], key?: string): OgEl
 // ---------------------------------------------------------------------------------------------
 // Measuring and line breaking
 
+// Widths already measured, by text: titles share most of their characters and many phrases, so
+// after the first images of a build most pieces are known. One font and one size: the key is the text.
+const measured = new Map<string, number>();
+
 /** Advance widths (px at MEASURE_SIZE) of each distinct string, from satori's own layout. */
 async function measure(texts: readonly string[], fonts: Font[]): Promise<Map<string, number>> {
-  const unique = [...new Set(texts)];
-  const widths = new Map<string, number>();
+  const unique = [...new Set(texts)].filter((t) => !measured.has(t));
+  if (unique.length > 0) await measureAnew(unique, fonts);
+  return new Map(texts.map((t) => [t, measured.get(t)!]));
+}
+
+async function measureAnew(unique: readonly string[], fonts: Font[]): Promise<void> {
+  const widths = measured;
   const tree = div(
     {
       display: 'flex',
@@ -116,7 +125,6 @@ async function measure(texts: readonly string[], fonts: Font[]): Promise<Map<str
       if (text !== undefined) widths.set(text, node.width);
     },
   });
-  return widths;
 }
 
 interface Piece {
@@ -390,13 +398,10 @@ export async function renderOgPng(card: OgCard): Promise<Uint8Array<ArrayBuffer>
   const fonts = await cardFonts();
   const layout = await titleLayoutWith(card, fonts);
   const svg = await satori(cardTree(card, layout), { width: OG_WIDTH, height: OG_HEIGHT, fonts });
-  // Opaque, and quantised to a 256-colour palette: the card has four flat colours plus their
-  // anti-aliasing, so this is visually lossless at about half the bytes of a true-colour PNG. The
-  // quantiser's fastest effort, without dithering (nothing to dither on flat colours), and zlib
-  // level 6: a third of the time of the defaults for a file 3% larger (tests/bench/README.md).
-  const png = await sharp(Buffer.from(svg))
-    .flatten({ background: colors.bg })
-    .png({ palette: true, effort: 1, dither: 0, compressionLevel: 6 })
-    .toBuffer();
+  // Opaque true-colour PNG at zlib level 6. A 256-colour palette would halve the bytes (about
+  // 24 KB against 42 KB) but the quantiser costs four times the encoding itself (20 ms against 5 ms
+  // an image, tests/bench/README.md); the images are not precached for offline reading, and a
+  // link preview fetches one image, so the time matters more than the bytes.
+  const png = await sharp(Buffer.from(svg)).flatten({ background: colors.bg }).png({ compressionLevel: 6 }).toBuffer();
   return new Uint8Array(png);
 }
