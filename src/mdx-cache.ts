@@ -14,8 +14,8 @@
 // Astro Markdown processor.
 import type { unified } from '@astrojs/markdown-remark';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mapLimit } from './integrations/limit.ts';
 import { basename, dirname, join } from 'node:path';
 
 type Processor = ReturnType<typeof unified>;
@@ -47,6 +47,12 @@ const sha = (...parts: string[]) => {
   return hash.digest('hex');
 };
 
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
 /** The folder holding the entries of the sources in `folder`. */
 const groupDir = (cacheDir: string, folder: string) => join(cacheDir, sha(folder).slice(0, 16));
 
@@ -57,13 +63,14 @@ export async function pruneCompileCache(cacheDir: string, now = Date.now()): Pro
     if (!group.isDirectory()) continue;
     const dir = join(cacheDir, group.name);
     const folder = await readFile(join(dir, 'folder'), 'utf8').catch(() => '');
-    if (!folder || !existsSync(folder) || now - (await stat(dir)).mtimeMs > week) {
-      await rm(dir, { recursive: true, force: true });
-      continue;
-    }
-    for (const name of await readdir(dir)) {
-      if (name.endsWith('.json') && !existsSync(join(folder, name.slice(0, -'.json'.length)))) await rm(join(dir, name), { force: true });
-    }
+    const unused = now - (await stat(dir)).mtimeMs > week;
+    // No folder named yet: another build is creating it (unless it is a week old).
+    if (unused || (folder && !(await exists(folder)))) await rm(dir, { recursive: true, force: true });
+    if (unused || !folder || !(await exists(folder))) continue;
+    const entries = (await readdir(dir)).filter((name) => name.endsWith('.json'));
+    await mapLimit(entries, 64, async (name) => {
+      if (!(await exists(join(folder, name.slice(0, -'.json'.length))))) await rm(join(dir, name), { force: true });
+    });
   }
 }
 
