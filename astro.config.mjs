@@ -21,7 +21,9 @@ export default defineConfig({
   base: basePath,
   // Pages end in .html and every internal link is relative (src/lib/view/urls.ts), so one build works
   // on any static host, under any sub-path, and straight from the disk (file://).
-  build: { format: 'file', inlineStylesheets: 'always' },
+  // concurrency: four pages at a time, so that one page's file write overlaps the next one's
+  // rendering (the render phase at 1,000 documents: 10.2 → 7.9 s; tests/bench/README.md).
+  build: { format: 'file', inlineStylesheets: 'always', concurrency: 4 },
   trailingSlash: 'never',
   // The sitemap needs absolute URLs, so it exists only when the origin is known.
   // searchIndex() writes search/search.js and previewImages() the og/*.png before offline() lists
