@@ -7,7 +7,8 @@
 // Both live inside this checkout (node_modules/.cache), so two checkouts can test at once.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { projectCopy } from '../project-copy.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,19 +65,5 @@ export async function buildSite(outDir: string, env: Record<string, string>, cwd
  * whose path holds a space and Japanese characters: the build must not depend on where it runs.
  */
 export function projectCopyAtAwkwardPath(storyDir = fixtureStoryDir): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'site-')), '米ウクライナ 協議');
-  mkdirSync(dir);
-  for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) {
-    cpSync(join(repoRoot, name), join(dir, name), { recursive: true });
-  }
-  cpSync(storyDir, join(dir, 'content'), { recursive: true });
-  // The packages are linked one by one, so that the copy's own caches (node_modules/.astro, .vite)
-  // are folders of its own: the two test builds run at the same time and must not share them.
-  const modules = join(dir, 'node_modules');
-  mkdirSync(modules);
-  for (const name of readdirSync(join(repoRoot, 'node_modules'))) {
-    if (['.astro', '.vite', '.cache'].includes(name)) continue;
-    symlinkSync(join(repoRoot, 'node_modules', name), join(modules, name), 'junction');
-  }
-  return dir;
+  return projectCopy(join(mkdtempSync(join(tmpdir(), 'site-')), '米ウクライナ 協議'), storyDir);
 }

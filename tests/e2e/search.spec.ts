@@ -72,10 +72,22 @@ async function watch(page: Page): Promise<string[]> {
   return problems;
 }
 
-/** Runs every case against the search page at `searchUrl` and checks hits, status and targets. */
-async function runCases(page: Page, searchUrl: string, dir: string) {
+/**
+ * The cases for another way of serving the same files (the root of a host, the disk): what differs
+ * there is how the page finds its index files, so a query with one page of results, one with
+ * several pages (more shards and record chunks) and one with none are enough; the ranking itself
+ * is checked under the sub-path, with every case.
+ */
+const servingCases = ['ゼレンスキー', '停戦', 'どこにもない言葉'].map((q) => {
+  const found = cases.find((c) => c.q === q);
+  if (!found) throw new Error(`no search case for ${q}`);
+  return found;
+});
+
+/** Runs the cases against the search page at `searchUrl` and checks hits, status and targets. */
+async function runCases(page: Page, searchUrl: string, dir: string, list = cases) {
   const problems = await watch(page);
-  for (const c of cases) {
+  for (const c of list) {
     await page.goto(`${searchUrl}?q=${encodeURIComponent(c.q)}`);
     const status = page.getByRole('status');
     const expected = ranking(c.q).map((r) => r[2]);
@@ -128,14 +140,14 @@ test(`under the sub-path ${BASE_PATH}, the queries find what they should, each r
 test('served at the root of a host, search works the same', async ({ page }) => {
   const server = await serveStatic(builds.site, '/');
   try {
-    await runCases(page, `${server.url}search.html`, builds.site);
+    await runCases(page, `${server.url}search.html`, builds.site, servingCases);
   } finally {
     await server.close();
   }
 });
 
 test('opened from the disk (file://), search works without a CSP violation', async ({ page }) => {
-  await runCases(page, pathToFileURL(join(distDir, 'search.html')).href, distDir);
+  await runCases(page, pathToFileURL(join(distDir, 'search.html')).href, distDir, servingCases);
 });
 
 test('results are grouped by kind with headings and counts, matches marked', async ({ page }) => {

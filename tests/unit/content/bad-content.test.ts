@@ -5,11 +5,12 @@
 // The schema's rules are in schema.test.ts, the join's references in story.test.ts, citations
 // in citations.test.ts: each case is tested once. (README: "What the build checks".)
 import { describe, expect, it, afterAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadStory, realContent, repoRoot } from '../load-content.ts';
+import { loadStory, realContent } from '../load-content.ts';
+import { projectCopy } from '../../project-copy.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'bad-content-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -37,19 +38,54 @@ function lineOf(dir: string, file: string, needle: string): number {
   return text.slice(0, at).split('\n').length;
 }
 
-const astro = join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-/** Runs a command of the real build path on a content folder; returns its exit code and output. */
-function run(args: string[], storyDir: string): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, args, {
-    cwd: repoRoot,
-    env: { ...process.env, STORY_DIR: storyDir, SITE_URL: '', NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+// The builds run two at a time, each in a copy of the project of its own: builds in one project
+// share Astro's content cache (node_modules/.astro), and one after another they took half a minute.
+const projects = [1, 2].map((n) => projectCopy(join(work, `project-${n}`)));
+const idle = [...projects];
+const waiting: Array<(project: string) => void> = [];
+async function inProject<T>(step: (project: string) => Promise<T>): Promise<T> {
+  const project = idle.pop() ?? (await new Promise<string>((resolve) => waiting.push(resolve)));
+  try {
+    return await step(project);
+  } finally {
+    const next = waiting.shift();
+    if (next) next(project);
+    else idle.push(project);
+  }
 }
-const sync = (dir: string) => run([astro, 'sync'], dir);
-const build = (dir: string, outDir: string) => run([join(repoRoot, 'src', 'tools', 'build.ts'), '--outDir', outDir], dir);
+
+/** Runs a command of the real build path on a content folder; returns its exit code and output. */
+function run(project: string, args: string[], storyDir: string): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      args,
+      {
+        cwd: project,
+        env: { ...process.env, STORY_DIR: storyDir, SITE_URL: '', NO_COLOR: '1', FORCE_COLOR: '0' },
+        encoding: 'utf8',
+        timeout: 120_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : error.killed ? null : 1) : 0;
+        resolve({ status, output: `${stdout}\n${stderr}` });
+      },
+    );
+  });
+}
+const astroIn = (project: string) => join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
+/** `astro sync` (the same loaders as the build), in a project of its own. */
+const sync = (dir: string) => inProject((project) => run(project, [astroIn(project), 'sync'], dir));
+/** Two syncs one after another in the same project (its content cache kept between them). */
+const syncTwice = (dir: string, between: () => void) =>
+  inProject(async (project) => {
+    const first = await run(project, [astroIn(project), 'sync'], dir);
+    between();
+    return [first, await run(project, [astroIn(project), 'sync'], dir)] as const;
+  });
+const build = (dir: string, outDir: string) =>
+  inProject((project) => run(project, [join(project, 'src', 'tools', 'build.ts'), '--outDir', outDir], dir));
 
 function expectFailure(result: { status: number | null; output: string }, ...messages: Array<string | RegExp>): void {
   expect(result.status, result.output).not.toBe(0);
@@ -57,77 +93,79 @@ function expectFailure(result: { status: number | null; output: string }, ...mes
   for (const m of messages) expect(result.output).toMatch(m);
 }
 
-describe('the real build stops on every class of content mistake', { timeout: 120_000 }, () => {
-  it('a YAML syntax error, with its line and column', () => {
+describe.concurrent('the real build stops on every class of content mistake', { timeout: 120_000 }, () => {
+  it('a YAML syntax error, with its line and column', async () => {
     const dir = broken((d) => replace(d, 'events.yaml', '- id: aid-pause\n', '- id: aid-pause\n  title: [unclosed\n'));
     const line = lineOf(dir, 'events.yaml', '  title: [unclosed') + 1;
-    expectFailure(sync(dir), new RegExp(`events\\.yaml:(${line - 1}|${line}|${line + 1}):\\d+: YAML syntax error — `));
+    expectFailure(await sync(dir), new RegExp(`events\\.yaml:(${line - 1}|${line}|${line + 1}):\\d+: YAML syntax error — `));
   });
 
-  it('a file that is not a list of entries', () => {
+  it('a file that is not a list of entries', async () => {
     const dir = broken((d) => writeFileSync(join(d, 'mentions.yaml'), 'id: us-and-europe\nform: 米欧\n'));
-    expectFailure(sync(dir), 'mentions.yaml:1:1: expected a YAML list of entries, each starting with "- id: …" — found a mapping');
+    expectFailure(await sync(dir), 'mentions.yaml:1:1: expected a YAML list of entries, each starting with "- id: …" — found a mapping');
   });
 
-  it('a duplicate id appended to events.yaml fails the build and leaves no site behind', () => {
+  it('a duplicate id appended to events.yaml fails the build and leaves no site behind', async () => {
     const dir = broken((d) => writeFileSync(join(d, 'events.yaml'), readFileSync(join(d, 'events.yaml'), 'utf8') + '\n- id: aid-pause\n  title: 重複\n'));
     const line = lineOf(dir, 'events.yaml', '- id: aid-pause');
     const outDir = join(work, 'dist-duplicate');
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'index.html'), 'an earlier build');
     expectFailure(
-      build(dir, outDir),
+      await build(dir, outDir),
       new RegExp(`events\\.yaml:\\d+:\\d+: entry "aid-pause", field "id": duplicate id "aid-pause" — already used by the entry on line ${line}`),
       'build failed',
     );
     expect(existsSync(outDir), 'the output folder is removed').toBe(false);
   });
 
-  it('an entry that breaks the schema: file, line, entry, field, value and what is valid', () => {
+  it('an entry that breaks the schema: file, line, entry, field, value and what is valid', async () => {
     const dir = broken((d) => replace(d, 'events.yaml', /(- id: aid-pause\n(?:.*\n)*? {2}relation:) \w+/, '$1 later'));
     const line = lineOf(dir, 'events.yaml', '  relation: later');
     expectFailure(
-      sync(dir),
+      await sync(dir),
       `events.yaml:${line}:13: entry "aid-pause", field "relation" (is "later"): relation "later" is not one of: background, reported, aftermath`,
     );
   });
 
-  it('data cached by an earlier build never stands in for a file that failed to load', () => {
+  it('data cached by an earlier build never stands in for a file that failed to load', async () => {
     const dir = broken(() => {});
-    expect(sync(dir).status).toBe(0);
-    replace(dir, 'actors.yaml', /(- id: putin\n(?:.*\n)*? {2}type:) person/, '$1 planet');
-    expectFailure(sync(dir), /actors\.yaml:\d+:\d+: entry "putin", field "type"/);
+    const [first, second] = await syncTwice(dir, () =>
+      replace(dir, 'actors.yaml', /(- id: putin\n(?:.*\n)*? {2}type:) person/, '$1 planet'),
+    );
+    expect(first.status).toBe(0);
+    expectFailure(second, /actors\.yaml:\d+:\d+: entry "putin", field "type"/);
   });
 
-  it('frontmatter that breaks the schema, with its line in the .mdx file', () => {
+  it('frontmatter that breaks the schema, with its line in the .mdx file', async () => {
     const dir = broken((d) => replace(d, 'documents/interview.mdx', 'kind: interview', 'kind: column'));
     const line = lineOf(dir, 'documents/interview.mdx', 'kind: column');
     expectFailure(
-      sync(dir),
+      await sync(dir),
       `documents/interview.mdx:${line}:7: entry "interview", field "kind" (is "column"): kind "column" is not one of: analysis, interview, statement`,
     );
   });
 
-  it('an MDX syntax error in a text, with its line and column', () => {
+  it('an MDX syntax error in a text, with its line and column', async () => {
     const dir = broken((d) => replace(d, 'documents/analysis.mdx', '休憩を挟んで', '休憩を{挟んで'));
     const line = lineOf(dir, 'documents/analysis.mdx', '休憩を{挟んで');
-    expectFailure(sync(dir), new RegExp(`documents/analysis\\.mdx:${line}:\\d+: MDX syntax error — `));
+    expectFailure(await sync(dir), new RegExp(`documents/analysis\\.mdx:${line}:\\d+: MDX syntax error — `));
   });
 
-  it('a reference to an actor that does not exist', () => {
+  it('a reference to an actor that does not exist', async () => {
     const dir = broken((d) => replace(d, 'events.yaml', 'actors: [rubio, waltz, witkoff', 'actors: [rubbio, waltz, witkoff'));
     expectFailure(
-      build(dir, join(work, 'dist-reference')),
+      await build(dir, join(work, 'dist-reference')),
       'events.yaml: entry "riyadh-us-russia-talks", field "actors": unknown actor id "rubbio" — did you mean "rubio"',
     );
   });
 
-  it('a paragraph inserted before cited ones: the citations would change meaning, so the build stops', () => {
+  it('a paragraph inserted before cited ones: the citations would change meaning, so the build stops', async () => {
     const dir = broken((d) =>
       replace(d, 'documents/analysis.mdx', /\n\n(休憩を挟んで)/, '\n\n挿入された段落。\n\n$1'),
     );
     expectFailure(
-      build(dir, join(work, 'dist-citation')),
+      await build(dir, join(work, 'dist-citation')),
       /"analysis#p2" no longer holds the text it was cited for/,
       /cited: 休憩を挟んで8時間以上/,
       /now: {3}挿入された段落。/,
