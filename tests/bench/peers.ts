@@ -29,6 +29,10 @@ export interface PeerRun {
   pages: number;
   seconds: number;
   heaviest: { path: string; gzBytes: number };
+  /** Largest resident set of the cold build in MB (with /usr/bin/time), else undefined. */
+  peakMb?: number;
+  /** A rebuild after one document's title was edited, every cache kept (the same as ours). */
+  warm?: { seconds: number; peakMb?: number };
 }
 
 /** The generated documents of a story of `count` documents: title, description and paragraphs. */
@@ -114,24 +118,40 @@ function blog(docs: ReturnType<typeof documentsOf>, example: string): string {
   return base;
 }
 
-/** A cold build: no dist, no Astro caches. */
-function build(dir: string): { seconds: number; pages: number; heaviest: { path: string; gzBytes: number } } {
-  for (const d of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, d), { recursive: true, force: true });
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** A build: cold removes dist and Astro's caches first; a warm one keeps them. */
+function build(dir: string, cold = true): { seconds: number; pages: number; heaviest: { path: string; gzBytes: number }; peakMb?: number } {
+  if (cold)
+    for (const d of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, d), { recursive: true, force: true });
   const started = performance.now();
-  const result = spawnSync(node, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+  const command = [node, join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'];
+  const result = timeBin
+    ? spawnSync(timeBin, ['-f', 'peak-kb %M', ...command], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    : spawnSync(command[0]!, command.slice(1), { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`build failed in ${dir}:\n${result.stdout}\n${result.stderr}`);
+  const kb = /peak-kb (\d+)/.exec(result.stderr)?.[1];
   const html = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
   let heaviest = { path: '', gzBytes: 0 };
   for (const path of html) {
     const gzBytes = gzipSync(readFileSync(join(dir, 'dist', path)), { level: 9 }).length;
     if (gzBytes > heaviest.gzBytes) heaviest = { path, gzBytes };
   }
-  return { seconds, pages: html.length, heaviest };
+  return { seconds, pages: html.length, heaviest, ...(kb ? { peakMb: Math.round(Number(kb) / 1024) } : {}) };
+}
+
+/** Edits the title of the first generated page of a peer site (the correction a warm rebuild redoes). */
+function editOneTitle(dir: string): void {
+  const pages = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /(doc|post)-0000\.md$/.test(f) && !f.includes('node_modules'))
+    .map((f) => join(dir, f));
+  if (pages.length !== 1) throw new Error(`bench: no single first page to edit in ${dir}`);
+  const text = readFileSync(pages[0]!, 'utf8');
+  writeFileSync(
+    pages[0]!,
+    text.replace(/^title: (.*)$/m, (_, t: string) => `title: ${JSON.stringify(`${JSON.parse(t) as string}(訂正)`)}`),
+  );
 }
 
 /** Builds every peer at every size, cold. */
@@ -150,8 +170,13 @@ export function measurePeers(sizes: readonly number[]): PeerRun[] {
         const repeat = Number(process.env['BENCH_PEER_REPEAT'] ?? 3);
         const all = Array.from({ length: Math.max(1, repeat) }, () => build(dir)).sort((a, b) => a.seconds - b.seconds);
         const run = all[Math.floor(all.length / 2)]!;
-        console.log(`  ${peer}, ${documents} documents: ${run.pages} pages in ${run.seconds.toFixed(1)} s`);
-        runs.push({ peer, documents, ...run });
+        editOneTitle(dir);
+        const { seconds, peakMb } = build(dir, false);
+        const warm = { seconds, ...(peakMb ? { peakMb } : {}) };
+        console.log(
+          `  ${peer}, ${documents} documents: ${run.pages} pages in ${run.seconds.toFixed(1)} s${run.peakMb ? ` (peak ${run.peakMb} MB)` : ''}; after one edited title ${warm.seconds.toFixed(1)} s`,
+        );
+        runs.push({ peer, documents, ...run, warm });
       }
     }
   } finally {
@@ -161,17 +186,25 @@ export function measurePeers(sizes: readonly number[]): PeerRun[] {
   return runs;
 }
 
-/** ms per page added from one size to the next, per peer. */
+/** ms per page added from one size to the next, per peer, cold and (where measured) warm. */
 export function perAddedPage(
-  runs: ReadonlyArray<{ peer: string; pages: number; seconds: number }>,
-): Array<{ peer: string; from: number; to: number; ms: number }> {
-  const out: Array<{ peer: string; from: number; to: number; ms: number }> = [];
+  runs: ReadonlyArray<{ peer: string; pages: number; seconds: number; warm?: { seconds: number } }>,
+): Array<{ peer: string; from: number; to: number; ms: number; warmMs?: number }> {
+  const out: Array<{ peer: string; from: number; to: number; ms: number; warmMs?: number }> = [];
   for (const peer of new Set(runs.map((r) => r.peer))) {
     const mine = runs.filter((r) => r.peer === peer);
     for (let i = 1; i < mine.length; i++) {
       const a = mine[i - 1]!;
       const b = mine[i]!;
-      out.push({ peer, from: a.pages, to: b.pages, ms: ((b.seconds - a.seconds) * 1000) / (b.pages - a.pages) });
+      const added = b.pages - a.pages;
+      const warmMs = a.warm && b.warm ? ((b.warm.seconds - a.warm.seconds) * 1000) / added : undefined;
+      out.push({
+        peer,
+        from: a.pages,
+        to: b.pages,
+        ms: ((b.seconds - a.seconds) * 1000) / added,
+        ...(warmMs === undefined ? {} : { warmMs }),
+      });
     }
   }
   return out;

@@ -632,12 +632,26 @@ async function main(): Promise<void> {
     let peers: PeerRun[] = [];
     const sizes = results.filter((r) => r.name.startsWith('gen-')).map((r) => r.documents);
     if (process.env['BENCH_PEERS'] !== '0' && sizes.length > 1) {
-      console.log('\npeers (cold builds of the same documents; BENCH_PEERS=0 to skip):');
+      console.log('\npeers (the same documents; cold builds, then a rebuild after one edited title; BENCH_PEERS=0 to skip):');
       peers = measurePeers(sizes);
       console.log(
         table([
-          ['peer', 'pages from → to', 'ms per added page'],
-          ...perAddedPage(peers).map((p) => [p.peer, `${p.from} → ${p.to}`, p.ms.toFixed(1)]),
+          ['peer', 'pages from → to', 'ms per added page, cold', 'warm'],
+          ...perAddedPage(peers).map((p) => [p.peer, `${p.from} → ${p.to}`, p.ms.toFixed(1), p.warmMs?.toFixed(1) ?? '–']),
+        ]),
+      );
+      console.log(
+        table([
+          ['peer', 'documents', 'pages', 'cold s', 'peak MB', 'warm s', 'warm peak MB'],
+          ...peers.map((p) => [
+            p.peer,
+            n(p.documents),
+            n(p.pages),
+            p.seconds.toFixed(1),
+            p.peakMb ? n(p.peakMb) : '–',
+            p.warm?.seconds.toFixed(1) ?? '–',
+            p.warm?.peakMb ? n(p.warm.peakMb) : '–',
+          ]),
         ]),
       );
     }
