@@ -62,15 +62,22 @@ export async function pruneCompileCache(cacheDir: string, now = Date.now()): Pro
   for (const group of await readdir(cacheDir, { withFileTypes: true }).catch(() => [])) {
     if (!group.isDirectory()) continue;
     const dir = join(cacheDir, group.name);
-    const folder = await readFile(join(dir, 'folder'), 'utf8').catch(() => '');
-    const unused = now - (await stat(dir)).mtimeMs > week;
-    // No folder named yet: another build is creating it (unless it is a week old).
-    if (unused || (folder && !(await exists(folder)))) await rm(dir, { recursive: true, force: true });
-    if (unused || !folder || !(await exists(folder))) continue;
-    const entries = (await readdir(dir)).filter((name) => name.endsWith('.json'));
-    await mapLimit(entries, 64, async (name) => {
-      if (!(await exists(join(folder, name.slice(0, -'.json'.length))))) await rm(join(dir, name), { force: true });
-    });
+    // Another build may be deleting or creating this folder at the same time: a step that fails
+    // leaves it for the next clean-up.
+    try {
+      const folder = await readFile(join(dir, 'folder'), 'utf8').catch(() => '');
+      const unused = now - (await stat(dir)).mtimeMs > week;
+      const gone = folder !== '' && !(await exists(folder));
+      // No folder named yet: another build is creating it (unless it is a week old).
+      if (unused || gone) await rm(dir, { recursive: true, force: true });
+      if (unused || gone || !folder) continue;
+      const entries = (await readdir(dir)).filter((name) => name.endsWith('.json'));
+      await mapLimit(entries, 64, async (name) => {
+        if (!(await exists(join(folder, name.slice(0, -'.json'.length))))) await rm(join(dir, name), { force: true });
+      });
+    } catch {
+      // left for the next build
+    }
   }
 }
 
@@ -81,6 +88,30 @@ async function markInUse(dir: string, folder: string): Promise<void> {
   await utimes(dir, now, now);
 }
 
+/** The entry kept for a file, or undefined when there is none or it cannot be read. */
+async function readEntry(file: string): Promise<Entry | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Entry;
+  } catch {
+    return undefined;
+  }
+}
+
+let writes = 0;
+
+/** Keeps an entry; a cache that cannot be written (another build cleaning up) costs the next build a compile, no more. */
+async function writeEntry(file: string, entry: Entry, inUse: Promise<void>): Promise<void> {
+  // Written under another name first, so a build stopped half-way leaves no broken entry.
+  const temporary = `${file}.${process.pid}.${++writes}.tmp`;
+  try {
+    await inUse;
+    await writeFile(temporary, JSON.stringify(entry));
+    await rename(temporary, file);
+  } catch {
+    await rm(temporary, { force: true }).catch(() => {});
+  }
+}
+
 /** The processor, with its MDX compile kept between builds. Markdown (.md) rendering is unchanged. */
 export function withCompileCache(processor: Processor, options: CompileCacheOptions): Processor {
   const { cacheDir, inputsOf, takeNotices = () => [], onResult } = options;
@@ -88,8 +119,9 @@ export function withCompileCache(processor: Processor, options: CompileCacheOpti
   const createMdxRenderer: Processor['createMdxRenderer'] = async (shared, mdx) => {
     const inner = await processor.createMdxRenderer!(shared, mdx);
     const settings = JSON.stringify([shared, mdx]);
-    // Astro asks for a renderer per build pass: the stamp and the clean-up are done once.
-    version ??= Promise.all([options.version(), pruneCompileCache(cacheDir)]).then(([stamp]) => stamp);
+    // Astro asks for a renderer per build pass: the stamp and the clean-up are done once; a
+    // clean-up that fails is not the build's failure.
+    version ??= Promise.all([options.version(), pruneCompileCache(cacheDir).catch(() => {})]).then(([stamp]) => stamp);
     const stamp = await version;
     const touched = new Map<string, Promise<void>>();
     return {
@@ -98,23 +130,19 @@ export function withCompileCache(processor: Processor, options: CompileCacheOpti
         const dir = groupDir(cacheDir, dirname(filePath));
         const file = join(dir, `${basename(filePath)}.json`);
         // Once per folder and build: say which folder the entries are of, and that it is in use.
-        if (!touched.has(dir)) touched.set(dir, markInUse(dir, dirname(filePath)));
-        await touched.get(dir);
-        const kept = await readFile(file, 'utf8').then(
-          (text) => JSON.parse(text) as Entry,
-          () => undefined,
-        );
+        if (!touched.has(dir))
+          touched.set(
+            dir,
+            markInUse(dir, dirname(filePath)).catch(() => {}),
+          );
+        const kept = await readEntry(file);
         if (kept?.key === key) {
           for (const notice of kept.notices) console.warn(notice);
           onResult?.(filePath, true);
           return kept.result;
         }
         const result = await inner.process(content, filePath, frontmatter);
-        const entry: Entry = { key, result, notices: takeNotices(filePath) };
-        // Written under another name first, so a build stopped half-way leaves no broken entry.
-        const temporary = `${file}.${process.pid}.tmp`;
-        await writeFile(temporary, JSON.stringify(entry));
-        await rename(temporary, file);
+        await writeEntry(file, { key, result, notices: takeNotices(filePath) }, touched.get(dir)!);
         onResult?.(filePath, false);
         return result;
       },

@@ -1,7 +1,7 @@
 // The compile cache around the Markdown processor (src/mdx-cache.ts) and what the story's plugins
 // read besides a file (src/markdown.ts): an unchanged file is not compiled again, and anything that
 // shapes its code — its text, its frontmatter, the story files, the code — compiles it afresh.
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +14,17 @@ import { storyInputsOf } from '../../src/markdown.ts';
 const work = mkdtempSync(join(tmpdir(), 'mdx-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const sources = join(work, 'documents');
-mkdirSync(sources);
-const cacheDir = join(work, 'cache');
+// Each test starts from an empty cache and a fresh folder of sources.
+let sources = '';
+let cacheDir = '';
+let tests = 0;
+beforeEach(() => {
+  tests += 1;
+  sources = join(work, `t${tests}`, 'documents');
+  cacheDir = join(work, `t${tests}`, 'cache');
+  mkdirSync(sources, { recursive: true });
+  runs = 0;
+});
 
 // A plugin that counts its runs and says something of each file, as the readings plugin does.
 let runs = 0;
@@ -62,8 +70,20 @@ describe('withCompileCache', () => {
   it('repeats on a hit what the plugins said on the compile', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await compile(processor(), 'a.mdx', '本文の段落。\n');
+    expect(warn).not.toHaveBeenCalled();
+    const hit = processor();
+    await compile(hit, 'a.mdx', '本文の段落。\n');
+    expect(hit.results).toEqual([true]);
     expect(warn).toHaveBeenCalledWith(`checked ${join(sources, 'a.mdx')}`);
     warn.mockRestore();
+  });
+
+  it('compiles without keeping anything when the cache cannot be written, and still gives the code', async () => {
+    writeFileSync(join(work, `t${tests}`, 'cache'), 'a file where the cache folder should be');
+    const p = processor();
+    expect(await compile(p, 'a.mdx', '本文の段落。\n')).toContain('本文の段落。');
+    expect(await compile(processor(), 'a.mdx', '本文の段落。\n')).toContain('本文の段落。');
+    expect(runs).toBe(2);
   });
 
   it.each([
@@ -79,6 +99,7 @@ describe('withCompileCache', () => {
   });
 
   it('deletes the entry of a deleted file, and the cache of a folder that is gone', async () => {
+    await compile(processor(), 'a.mdx', '残る段落。\n');
     await compile(processor(), 'c.mdx', '消える段落。\n');
     const [group] = readdirSync(cacheDir);
     expect(readdirSync(join(cacheDir, group!))).toContain('c.mdx.json');
@@ -89,7 +110,6 @@ describe('withCompileCache', () => {
     rmSync(sources, { recursive: true });
     await pruneCompileCache(cacheDir);
     expect(existsSync(join(cacheDir, group!))).toBe(false);
-    mkdirSync(sources);
   });
 });
 

@@ -16,7 +16,9 @@ import config from '../../../astro.config.mjs';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const story = join(fixtures, '_story');
-const production = config.markdown!.processor as ReturnType<typeof unified>;
+// The processor of astro.config.mjs with its own options, without the compile cache around it
+// (src/mdx-cache.ts, tested on its own), so that the plugins run on every test run.
+const production = unified((config.markdown!.processor as ReturnType<typeof unified>).options);
 
 const container = await AstroContainer.create({
   renderers: [{ ...getContainerRenderer(), ssr: (await import('@astrojs/mdx/server.js')).default }],
