@@ -23,8 +23,14 @@ export default async function draw({ jobs, cacheDir, next }: DrawingBatch): Prom
     const png = await renderOgPng(card);
     // Written under another name first, so a build stopped half-way leaves no broken entry.
     const temporary = join(cacheDir, `${file}.${process.pid}.${i}.tmp`);
-    await writeFile(temporary, png);
-    await rename(temporary, join(cacheDir, file));
+    try {
+      await writeFile(temporary, png);
+      await rename(temporary, join(cacheDir, file));
+    } catch (error) {
+      // The folder went away under another build's clean-up: the image is not kept, and the
+      // copy step draws it again.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
     drawn += 1;
   }
   return drawn;

@@ -103,8 +103,8 @@ export interface PreviewImageResult {
 export interface Rendering {
   /** Adds threads (the build has finished bundling, and its core is free again). */
   addThreads(count: number): void;
-  /** Settles when every missing image is in the cache; gives the cache files it drew. */
-  done: Promise<Set<string>>;
+  /** Settles when every missing image is in the cache: the cache files it lacked, and how many images the threads drew. */
+  done: Promise<{ files: Set<string>; drawn: number }>;
 }
 
 type KeyedJob = PreviewImageJob & { file: string };
@@ -121,14 +121,15 @@ export function startRendering(options: {
 }): Rendering {
   const { jobs, cacheDir } = options;
   const pools: Tinypool[] = [];
-  const loops: Promise<unknown>[] = [];
+  const loops: Promise<number>[] = [];
   let batch: DrawingBatch | undefined;
   let ready!: () => void;
   const started = new Promise<void>((resolve) => (ready = resolve));
   // Each thread takes the next image from the shared counter and writes it into the cache itself:
   // the main thread, busy bundling, is never between two images.
+  let settled = false;
   const addThreads = (count: number) => {
-    if (!batch) return;
+    if (!batch || settled) return;
     const left = batch.jobs.length - Atomics.load(new Int32Array(batch.next), 0);
     const threads = Math.min(count, left);
     if (threads < 1) return;
@@ -138,7 +139,13 @@ export function startRendering(options: {
       maxThreads: threads,
     });
     pools.push(pool);
-    for (let i = 0; i < threads; i++) loops.push(pool.run(batch));
+    for (let i = 0; i < threads; i++) {
+      const run = pool.run(batch) as Promise<number>;
+      // On the first failure the other threads stop after their current image (the counter is
+      // moved past the end); the failure itself reaches `done` through the loop below.
+      run.catch(() => Atomics.store(new Int32Array(batch!.next), 0, batch!.jobs.length));
+      loops.push(run);
+    }
   };
   const done = (async () => {
     const version = options.version ?? (await rendererVersion());
@@ -153,17 +160,24 @@ export function startRendering(options: {
     };
     addThreads(options.threads);
     ready();
+    let drawn = 0;
     try {
-      // Threads added later push more loops: wait until no loop is left running.
+      // Threads added later push more loops: wait until no loop is left running, and every one
+      // has settled (a failed loop must not leave the others running on pools being destroyed).
       for (let waited = 0; waited < loops.length;) {
         const running = loops.length;
-        await Promise.all(loops.slice(waited, running));
+        const results = await Promise.allSettled(loops.slice(waited, running));
+        for (const result of results) {
+          if (result.status === 'rejected') throw result.reason;
+          drawn += result.value;
+        }
         waited = running;
       }
     } finally {
+      settled = true;
       await Promise.all(pools.map((pool) => pool.destroy()));
     }
-    return new Set(missing.keys());
+    return { files: new Set(missing.keys()), drawn };
   })();
   return { addThreads: (count) => void started.then(() => addThreads(count)), done };
 }
@@ -181,7 +195,7 @@ export async function writePreviewImages(options: {
   const { jobs, outDir, cacheDir } = options;
   const version = options.version ?? (await rendererVersion());
   const rendering = options.rendering ?? startRendering({ jobs, cacheDir, version, threads: options.threads ?? availableParallelism() });
-  const renderedFiles = await rendering.done;
+  const renderedFiles = (await rendering.done).files;
   const keyed = keyedJobs(jobs, version);
 
   await mapLimit(keyed, 64, async (job) => {
@@ -196,13 +210,20 @@ export async function writePreviewImages(options: {
       await writeFile(target, await renderOgPng(job.card));
     }
   });
-  // Entries of earlier inputs: no build of this story will ask for them again.
+  // Entries of earlier inputs: no build of this story will ask for them again. (Only finished
+  // entries: a .tmp file may be an image another build of this story is writing.)
   const used = new Set(keyed.map((j) => j.file));
   await mapLimit(
-    (await readdir(cacheDir)).filter((f) => !used.has(f)),
+    (await readdir(cacheDir)).filter((f) => f.endsWith('.png') && !used.has(f)),
     64,
     (f) => rm(join(cacheDir, f), { force: true }),
   );
+  // What a build stopped half-way left behind.
+  const hourAgo = Date.now() - 3600 * 1000;
+  for (const f of (await readdir(cacheDir)).filter((name) => name.endsWith('.tmp'))) {
+    const { mtimeMs } = await stat(join(cacheDir, f)).catch(() => ({ mtimeMs: Date.now() }));
+    if (mtimeMs < hourAgo) await rm(join(cacheDir, f), { force: true });
+  }
 
   return {
     rendered: keyed.filter((j) => renderedFiles.has(j.file)).map((j) => j.route),

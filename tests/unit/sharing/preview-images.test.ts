@@ -59,6 +59,8 @@ describe('writePreviewImages', () => {
     rendering.addThreads(1);
     const result = await writePreviewImages({ jobs, outDir: join(work, 'fifth'), cacheDir, version: 'drawn early', rendering });
     expect(result).toEqual({ rendered: jobs.map((j) => j.route), copied: [] });
+    // The threads together drew each missing image exactly once.
+    expect((await rendering.done).drawn).toBe(jobs.length);
     expect(readdirSync(cacheDir).sort()).toEqual(jobs.map((j) => `${cardKey(j.card, 'drawn early')}.png`).sort());
     for (const { route } of jobs) expect(png('fifth', route).subarray(1, 4).toString()).toBe('PNG');
   });
