@@ -138,6 +138,7 @@ test(`under the sub-path ${BASE_PATH}, the queries find what they should, each r
 });
 
 test('served at the root of a host, search works the same', async ({ page }) => {
+  expect(count('停戦'), 'a serving case with several pages of results').toBeGreaterThan(RESULTS_PER_PAGE);
   const server = await serveStatic(builds.site, '/');
   try {
     await runCases(page, `${server.url}search.html`, builds.site, servingCases);
