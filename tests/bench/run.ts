@@ -359,7 +359,10 @@ if (process.env['BENCH_IMAGES'] !== '0') process.env['SITE_URL'] ??= 'https://be
 const work = mkdtempSync(join(tmpdir(), 'story-bench-'));
 const buildRoot = process.env['BENCH_ISOLATE'] === '1' ? snapshot(join(work, 'repo')) : { dir: repo, configArgs: [] as string[] };
 
-/** A copy of the repository to build in, sharing node_modules but with its own .astro/ and cache. */
+/**
+ * A copy of the repository to build in, sharing node_modules but with its own .astro/ and Astro cache.
+ * The compile and image caches (node_modules/.cache/) are shared, each kept per story folder.
+ */
 function snapshot(dir: string): { dir: string; configArgs: string[] } {
   const skip = new Set(['node_modules', 'dist', '.git', '.astro', 'test-results', 'playwright-report', 'release']);
   mkdirSync(dir, { recursive: true });
