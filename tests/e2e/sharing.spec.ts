@@ -1,7 +1,7 @@
 // Every page, actor and paragraph makes a good link: tags for link previews, structured data,
 // sitemap and feed, and share controls that work without third-party scripts.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeOf, wcagTags } from './axe.ts';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtPages } from './site.ts';
@@ -186,10 +186,7 @@ test.describe('share controls in the browser', () => {
 
   test('the share bar has no accessibility violations and 44 px targets', async ({ page }) => {
     await page.goto('actors/rubio.html');
-    const results = await new AxeBuilder({ page })
-      .include('.share')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
+    const results = await axeOf(page).include('.share').withTags(wcagTags).analyze();
     expect(results.violations).toEqual([]);
     for (const item of await page.locator('.share .share__item:visible').all()) {
       const box = (await item.boundingBox())!;
