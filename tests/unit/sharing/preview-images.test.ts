@@ -27,7 +27,8 @@ const build = (name: string, list: readonly PreviewImageJob[], version?: string)
   writePreviewImages({ jobs: list, outDir: join(work, name), cacheDir, threads: 2, ...(version ? { version } : {}) });
 const png = (name: string, route: string) => readFileSync(join(work, name, 'og', route.replace(/\.html$/, '.png')));
 
-describe('writePreviewImages', () => {
+// One scenario, build after build: the tests run in this order.
+describe('writePreviewImages', { shuffle: false }, () => {
   it('renders every image of a first build, on worker threads, as PNG files under og/', async () => {
     const result = await build('first', jobs);
     expect(result).toEqual({ rendered: jobs.map((j) => j.route), copied: [] });
