@@ -1,8 +1,7 @@
 // Every page, visited once in Chromium (served under the sub-path), with every check that needs a
 // browser: it answers in Japanese with one h1; nothing on it violates the Content Security Policy,
 // logs an error or asks another host for anything, even when its controls are used; axe (WCAG 2.0,
-// 2.1, 2.2 A and AA) finds nothing in the light theme nor, for colour contrast, in the dark one
-// (on the first page of each template, below);
+// 2.1, 2.2 A and AA) finds nothing in the light theme nor, for colour contrast, in the dark one;
 // and at 320 px it reflows without sideways scrolling, even with the WCAG 1.4.12 text spacing.
 // Checks that need no browser run over the files (build-checks, sharing, budget, house-style).
 import { test as base, expect, type Page } from '@playwright/test';
@@ -30,15 +29,6 @@ const test = base.extend<object, { shared: Page }>({
 
 const violations = (results: { violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }) =>
   results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-
-// The dark theme is the same tokens on the same templates: its colour contrast is checked on every
-// page that is the first of its template (every page of its own, the first actor, article,
-// monthly timeline and tracker page), which keeps the suite within its time; the light theme is
-// checked in full on every page.
-const templateOf = (route: string) => (route.includes('/') ? route.split('/')[0]! : route);
-const firstOfTemplate = new Set(
-  [...builtPages(), '404.html'].filter((route, i, all) => all.findIndex((r) => templateOf(r) === templateOf(route)) === i),
-);
 
 for (const route of [...builtPages(), '404.html']) {
   test(route, async ({ shared: page, baseURL }) => {
@@ -82,10 +72,8 @@ for (const route of [...builtPages(), '404.html']) {
       await expect(page.locator('iframe, frame, object, embed')).toHaveCount(0);
       const axe = () => axeOf(page);
       expect(violations(await axe().withTags(tags).analyze()), 'light theme').toEqual([]);
-      if (firstOfTemplate.has(route)) {
-        await page.emulateMedia({ colorScheme: 'dark' });
-        expect(violations(await axe().withRules(['color-contrast', 'link-in-text-block']).analyze()), 'dark theme').toEqual([]);
-      }
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(violations(await axe().withRules(['color-contrast', 'link-in-text-block']).analyze()), 'dark theme').toEqual([]);
 
       // Use the controls: the theme toggle, and an actor card where the page has one.
       await page.locator('[data-theme-toggle]').click();
