@@ -13,5 +13,7 @@ export default defineConfig({
     // tokenizer) load once, 33 → 27 s. Tests keep no state between files (they pass shuffled:
     // vitest run --sequence.shuffle).
     isolate: false,
+    // And a spy a failed test left in place does not silence the next file's console.
+    restoreMocks: true,
   },
 });

@@ -1,4 +1,4 @@
-// The two builds the end-to-end tests run against, made once by global-setup.ts:
+// The three builds the end-to-end tests run against, made once by global-setup.ts:
 //   site     the real story as it is deployed: with a public origin (SITE_URL) and under a
 //            sub-path (BASE_PATH), so absolute URLs, preview images, sitemap and feed exist.
 //            Its links are relative, so the same files are also tested from file://.

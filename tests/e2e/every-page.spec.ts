@@ -75,7 +75,9 @@ for (const route of [...builtPages(), '404.html']) {
       await page.emulateMedia({ colorScheme: 'dark' });
       expect(violations(await axe().withRules(['color-contrast', 'link-in-text-block']).analyze()), 'dark theme').toEqual([]);
 
-      // Use the controls: the theme toggle, and an actor card where the page has one.
+      // Use the controls: the theme toggle (from the light theme a first visit starts in), and an
+      // actor card where the page has one.
+      await page.emulateMedia({ colorScheme: 'light' });
       await page.locator('[data-theme-toggle]').click();
       const name = page.locator('a.mention[interestfor]').first();
       if (await name.count()) {

@@ -92,6 +92,7 @@ test('after one visit, every page opens offline from the cache', async ({ browse
   await page.goto('index.html');
   const cacheNames = await waitForOffline(page);
   expect(cacheNames).toHaveLength(1);
+  const notFoundTitle = /<title>([^<]*)<\/title>/.exec(readFileSync(join(distDir, '404.html'), 'utf8'))![1]!;
   await context.setOffline(true);
   // Three tabs at a time, as a reader with several open would: each navigation mostly waits.
   const tabs = [page, await context.newPage(), await context.newPage()];
@@ -101,6 +102,8 @@ test('after one visit, every page opens offline from the cache', async ({ browse
         const response = await tab.goto(route);
         expect(response?.status(), route).toBe(200);
         await expect(tab.locator('h1'), route).toHaveCount(1);
+        // The page itself, not the cached 404 page the worker falls back to for what it lacks.
+        expect(await tab.title(), route).not.toBe(notFoundTitle);
       }
     }),
   );
