@@ -64,7 +64,8 @@ const cache = new Map<string, { stamp: string; text: Promise<StoryText> }>();
 const filesOf = (dir: string) => sources.map(({ file }) => join(dir, file));
 const mtimes = (dir: string) =>
   filesOf(dir)
-    .map((path) => (existsSync(path) ? `${statSync(path).mtimeMs}:${statSync(path).size}` : '-'))
+    .map((path) => statSync(path, { throwIfNoEntry: false }))
+    .map((stats) => (stats ? `${stats.mtimeMs}:${stats.size}` : '-'))
     .join(',');
 
 function storyText(dir: string): Promise<StoryText> {

@@ -103,11 +103,15 @@ export interface PreviewImageResult {
 export interface Rendering {
   /** Adds threads (the build has finished bundling, and its core is free again). */
   addThreads(count: number): void;
-  /** Settles when every missing image is in the cache: the cache files it lacked, and how many images the threads drew. */
-  done: Promise<{ files: Set<string>; drawn: number }>;
+  /**
+   * Settles when every missing image is in the cache: every job with its cache file, the cache
+   * files it lacked, and how many images the threads drew.
+   */
+  done: Promise<{ keyed: KeyedJob[]; files: Set<string>; drawn: number }>;
 }
 
-type KeyedJob = PreviewImageJob & { file: string };
+/** A job with the name of its cache entry. */
+export type KeyedJob = PreviewImageJob & { file: string };
 
 const keyedJobs = (jobs: readonly PreviewImageJob[], version: string): KeyedJob[] =>
   jobs.map((job) => ({ ...job, file: `${cardKey(job.card, version)}.png` }));
@@ -151,8 +155,9 @@ export function startRendering(options: {
     const version = options.version ?? (await rendererVersion());
     await mkdir(cacheDir, { recursive: true });
     const cached = new Set((await readdir(cacheDir)).filter((f) => f.endsWith('.png')));
+    const keyed = keyedJobs(jobs, version);
     const missing = new Map<string, KeyedJob>();
-    for (const job of keyedJobs(jobs, version)) if (!cached.has(job.file)) missing.set(job.file, job);
+    for (const job of keyed) if (!cached.has(job.file)) missing.set(job.file, job);
     batch = {
       jobs: [...missing.values()].map(({ card, file }) => ({ card, file })),
       cacheDir,
@@ -177,7 +182,7 @@ export function startRendering(options: {
       settled = true;
       await Promise.all(pools.map((pool) => pool.destroy()));
     }
-    return { files: new Set(missing.keys()), drawn };
+    return { keyed, files: new Set(missing.keys()), drawn };
   })();
   return { addThreads: (count) => void started.then(() => addThreads(count)), done };
 }
@@ -192,11 +197,12 @@ export async function writePreviewImages(options: {
   /** Drawing already under way (started while the build bundled), for the same jobs. */
   rendering?: Rendering;
 }): Promise<PreviewImageResult> {
-  const { jobs, outDir, cacheDir } = options;
-  const version = options.version ?? (await rendererVersion());
-  const rendering = options.rendering ?? startRendering({ jobs, cacheDir, version, threads: options.threads ?? availableParallelism() });
-  const renderedFiles = (await rendering.done).files;
-  const keyed = keyedJobs(jobs, version);
+  const { jobs, outDir, cacheDir, version } = options;
+  const rendering =
+    options.rendering ??
+    startRendering({ jobs, cacheDir, threads: options.threads ?? availableParallelism(), ...(version ? { version } : {}) });
+  // The keys come from the drawing, which hashed the renderer once.
+  const { keyed, files: renderedFiles } = await rendering.done;
 
   await mapLimit(keyed, 64, async (job) => {
     const target = join(outDir, ogImageRoute(job.route));
@@ -259,7 +265,7 @@ function imageJobs(dir: string, root: string): { jobs: PreviewImageJob[]; cacheD
 
 export function previewImages(): AstroIntegration {
   let root = process.cwd();
-  let early: { rendering: Rendering; started: number; threads: number } | undefined;
+  let early: { images: ReturnType<typeof imageJobs>; rendering: Rendering; started: number; threads: number } | undefined;
   return {
     name: 'preview-images',
     hooks: {
@@ -271,9 +277,10 @@ export function previewImages(): AstroIntegration {
       'astro:build:start': () => {
         if (!siteUrl) return;
         try {
-          const { jobs, cacheDir } = imageJobs(storyDir, root);
+          const images = imageJobs(storyDir, root);
           const threads = Math.max(1, availableParallelism() - 1);
-          early = { rendering: startRendering({ jobs, cacheDir, threads }), started: performance.now(), threads };
+          const rendering = startRendering({ jobs: images.jobs, cacheDir: images.cacheDir, threads });
+          early = { images, rendering, started: performance.now(), threads };
           // A failure surfaces at the end of the build, where the images are written.
           early.rendering.done.catch(() => {});
         } catch {
@@ -284,7 +291,8 @@ export function previewImages(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!siteUrl) return;
         const started = performance.now();
-        const { jobs, cacheDir, cacheRoot, folder } = imageJobs(storyDir, root);
+        // The jobs the drawing started with at build:start (the content has not changed since).
+        const { jobs, cacheDir, cacheRoot, folder } = early?.images ?? imageJobs(storyDir, root);
         await pruneOtherStories(cacheRoot, folder);
         // The core the build ran on is free now.
         if (early) early.rendering.addThreads(availableParallelism() - early.threads);
