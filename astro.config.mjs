@@ -5,11 +5,10 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { siteUrl, basePath } from './src/config.ts';
-import { remarkPlugins, rehypePlugins, storyInputsOf, takeNotices, compilerVersion } from './src/markdown.ts';
+import { remarkPlugins, rehypePlugins, storyInputsOf, takeNotices, compilerVersion, mdxOptions } from './src/markdown.ts';
 import { withCompileCache } from './src/mdx-cache.ts';
 import { offline } from './src/integrations/offline.ts';
 import { publicUrlNotice } from './src/integrations/public-url.ts';
-import { quietMdxDirective } from './src/integrations/quiet-mdx-directive.ts';
 import sitemap from '@astrojs/sitemap';
 import { pageFileUrl } from './src/lib/view/urls.ts';
 import { inlineScriptHashes } from './src/integrations/inline-scripts.ts';
@@ -29,15 +28,13 @@ export default defineConfig({
   // searchIndex() writes search/search.js and previewImages() the og/*.png before offline() lists
   // the files of the build.
   integrations: [
-    // optimize: MDX turns the static parts of each body (all of it, here) into HTML strings rather
-    // than one JSX call per element — with readings on every word, a quarter of the memory and
-    // time of the build at 1,000 documents (tests/bench/README.md).
-    mdx({ optimize: true }),
+    // The documents' bodies are rendered while the content loads (src/render-body.ts), with these
+    // same options; the integration renders any other .mdx file.
+    mdx(mdxOptions),
     searchIndex(),
     previewImages(),
     offline(),
     publicUrlNotice(),
-    quietMdxDirective(),
     ...(siteUrl ? [sitemap({ serialize: (item) => ({ ...item, url: pageFileUrl(item.url) }) })] : []),
   ],
   // A Content Security Policy in every page: scripts and styles only by hash (Astro adds the hashes

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { storyDir } from './config.ts';
 import { documentsFolder, documentSchema, listSources, pageSchema, pagesFolder } from './story-sources.ts';
 import { documentsLoader, yamlListLoader } from './loaders.ts';
+import { mdxOptions } from './markdown.ts';
 import type { z } from 'astro/zod';
 
 const list = <S extends z.ZodType>({ file, schema, optional }: { file: string; schema: S; optional: boolean }) =>
@@ -13,7 +14,7 @@ const list = <S extends z.ZodType>({ file, schema, optional }: { file: string; s
 
 export const collections = {
   documents: defineCollection({
-    loader: documentsLoader({ dir: join(storyDir, documentsFolder), schema: documentSchema }),
+    loader: documentsLoader({ dir: join(storyDir, documentsFolder), schema: documentSchema, mdx: mdxOptions }),
     schema: documentSchema,
   }),
   actors: list(listSources.actors),
@@ -28,7 +29,7 @@ export const collections = {
   corrections: list(listSources.corrections),
   readings: list(listSources.readings),
   pages: defineCollection({
-    loader: documentsLoader({ dir: join(storyDir, pagesFolder), schema: pageSchema, folder: pagesFolder }),
+    loader: documentsLoader({ dir: join(storyDir, pagesFolder), schema: pageSchema, folder: pagesFolder, mdx: mdxOptions }),
     schema: pageSchema,
   }),
 };

@@ -1,6 +1,7 @@
 // The one place pages get the story from: reads the collections once, hands them to the pure
 // join in src/lib/content/story.ts (which validates every reference), and shares the result.
 import { getCollection } from 'astro:content';
+import { readFile } from 'node:fs/promises';
 import { buildStory } from './lib/content/story.ts';
 import { crossReference, type CrossReferencedStory } from './lib/crossref/cross-references.ts';
 import { storyDir } from './config.ts';
@@ -54,4 +55,23 @@ async function load(): Promise<CrossReferencedStory> {
 /** The whole story, validated and indexed. */
 export function getStory(): Promise<CrossReferencedStory> {
   return (cached ??= load());
+}
+
+/**
+ * The HTML of a document's body, rendered once while the content loaded (src/render-body.ts).
+ * `render(entry)` of astro:content would give an empty body: the store keeps only the file's name.
+ */
+export async function bodyHtml(entry: {
+  collection: string;
+  id: string;
+  rendered?: { metadata?: Record<string, unknown> };
+}): Promise<string> {
+  const file = entry.rendered?.metadata?.['bodyFile'];
+  if (typeof file !== 'string')
+    throw new Error(`${entry.collection} → ${entry.id}: no rendered body; it is rendered by the documents loader (src/loaders.ts)`);
+  return readFile(file, 'utf8').catch((error: unknown) => {
+    throw new Error(
+      `${entry.collection} → ${entry.id}: its rendered body ${file} cannot be read (${(error as Error).message}); build again to render it`,
+    );
+  });
 }

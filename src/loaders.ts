@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { readEntryList, readFrontmatter, splitFrontmatter } from './lib/content/content-files.ts';
 import { readParagraphs } from './lib/content/paragraphs.ts';
 import { ContentError } from './lib/content/references.ts';
+import { createBodyRenderer, type MdxOptions } from './render-body.ts';
+import { mapLimit } from './integrations/limit.ts';
 
 /** Re-runs `sync` whenever one of `paths` changes in `astro dev`. */
 function watch(context: LoaderContext, paths: readonly string[], sync: () => Promise<void>): void {
@@ -92,27 +94,41 @@ export function yamlListLoader(options: { dir: string; file: string; schema: z.Z
 
 /**
  * The documents: every `*.mdx` file of a folder, its id the file name. The frontmatter is read
- * and validated here; the body is rendered by the MDX integration, through the one Markdown
- * pipeline of astro.config.mjs (deferred rendering, as Astro's glob loader does for MDX).
+ * and validated here, and the body rendered to HTML through the one Markdown pipeline of
+ * astro.config.mjs (src/render-body.ts); the store keeps where that HTML is, for bodyHtml().
  */
-export function documentsLoader(options: { dir: string; schema: z.ZodType; folder?: string }): Loader {
-  const { dir, schema, folder = 'documents' } = options;
+export function documentsLoader(options: { dir: string; schema: z.ZodType; folder?: string; mdx: MdxOptions }): Loader {
+  const { dir, schema, folder = 'documents', mdx } = options;
   return {
     name: 'documents-loader',
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
+      const render = await createBodyRenderer(
+        context.config,
+        mdx,
+        fileURLToPath(new URL('node_modules/.cache/mdx-html/', context.config.root)),
+      );
       const sync = async () => {
         context.store.clear();
-        for (const name of documentFileNames(dir)) {
-          const { id, path: filePath, source, data: frontmatter, body } = readDocumentFile(dir, name, schema, folder);
+        const files = documentFileNames(dir).map((name) => readDocumentFile(dir, name, schema, folder));
+        // Read and checked all first, so a mistake in any file stops the load before any compile.
+        const entries = await mapLimit(files, 4, async ({ id, file, path: filePath, source, data: frontmatter, body }) => {
           const data = await context.parseData({ id, data: frontmatter as Record<string, unknown>, filePath });
+          const rendered = await render(body, filePath, frontmatter as Record<string, unknown>).catch((error: unknown) => {
+            throw new ContentError(`${file}: the body cannot be rendered — ${error instanceof Error ? error.message : String(error)}`);
+          });
+          return { id, data, filePath, source, body, rendered };
+        });
+        for (const { id, data, filePath, source, body, rendered } of entries) {
           context.store.set({
             id,
             data,
             body,
+            // The HTML stays in its file until a page asks for it (bodyHtml, src/data.ts): kept
+            // in the store, it would be bundled into the build as one string of every body.
+            rendered: { html: '', metadata: { headings: rendered.headings, frontmatter: data, bodyFile: rendered.file } },
             filePath: relative(root, filePath).split(sep).join('/'),
             digest: context.generateDigest(source),
-            deferredRender: true,
           });
         }
       };

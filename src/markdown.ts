@@ -162,5 +162,11 @@ export function rehypeStoryText() {
 }
 
 /** The remark and rehype plugins of the site, for astro.config.mjs. */
+// optimize: MDX turns the static parts of each body (all of it, here) into HTML strings rather than
+// one JSX call per element — with readings on every word, a quarter of the compile's memory and
+// time at 1,000 documents (tests/bench/README.md). The MDX integration and the documents' loader
+// (src/render-body.ts) both take these options.
+export const mdxOptions = { optimize: true };
+
 export const remarkPlugins = [remarkParagraphIds];
 export const rehypePlugins = [rehypeStoryText];

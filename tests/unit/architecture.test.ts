@@ -20,7 +20,16 @@ const allowed: Record<string, readonly string[]> = {
 };
 
 /** Pages, components and layouts lay out view models: they may not read or join content. */
-const forbiddenInPages = ['lib/content', 'lib/crossref', 'loaders.ts', 'story-sources.ts', 'story-folder.ts', 'markdown.ts'];
+const forbiddenInPages = [
+  'lib/content',
+  'lib/crossref',
+  'loaders.ts',
+  'story-sources.ts',
+  'story-folder.ts',
+  'markdown.ts',
+  'render-body.ts',
+  'mdx-cache.ts',
+];
 
 interface Import {
   file: string;

@@ -1,18 +1,20 @@
 // The story's Markdown plugins, through the production processor: the unified() processor of
-// astro.config.mjs compiles each fixture's input.mdx as MDX exactly as the build does, and Astro's
-// own MDX renderer (the container API) turns it into HTML, which must equal output.html byte for
-// byte. Each input stands as the document <fixture name> of the made-up content folder
+// astro.config.mjs compiles each fixture's input.mdx as MDX and Astro's own MDX renderer (the
+// container API) turns it into HTML, both through the documents' loader's renderer
+// (src/render-body.ts), as the build does; the HTML must equal output.html byte for byte.
+// Each input stands as the document <fixture name> of the made-up content folder
 // fixtures/_story (its actors, joint forms and events); `not-a-document` stands in pages/.
 // Regenerate the outputs on purpose only: UPDATE_FIXTURES=1 npm run test:unit
-import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import type { AstroConfig } from 'astro';
 import { unified } from '@astrojs/markdown-remark';
-import { Fragment } from 'astro/jsx-runtime';
 import config from '../../../astro.config.mjs';
+import { createBodyRenderer } from '../../../src/render-body.ts';
+import { mdxOptions } from '../../../src/markdown.ts';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const story = join(fixtures, '_story');
@@ -20,25 +22,18 @@ const story = join(fixtures, '_story');
 // (src/mdx-cache.ts, tested on its own), so that the plugins run on every test run.
 const production = unified((config.markdown!.processor as ReturnType<typeof unified>).options);
 
-const container = await AstroContainer.create({
-  renderers: [{ ...getContainerRenderer(), ssr: (await import('@astrojs/mdx/server.js')).default }],
-});
+const work = mkdtempSync(join(tmpdir(), 'plugins-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let renders = 0;
 
-/** HTML of an MDX body compiled by `processor` as the file at `path`. */
+/** HTML of an MDX body compiled by `processor` as the file at `path`, as the documents' loader renders it. */
 async function render(processor: ReturnType<typeof unified>, source: string, path: string): Promise<string> {
-  // As @astrojs/mdx passes them: the processor's own settings, MDX's defaults otherwise; and
-  // optimize, as astro.config.mjs sets it.
-  const { gfm = true, smartypants = true } = processor.options;
-  const renderer = await processor.createMdxRenderer!(
-    { gfm, smartypants },
-    { srcDir: new URL('../../../src/', import.meta.url), optimize: true },
-  );
-  const { code } = await renderer.process(source, path, {});
-  // The compiled module imports Astro's runtime by bare name: resolve it here, then load the code.
-  const resolved = code.replace(/from "(astro\/[^"]+)"/g, (_, name: string) => `from "${import.meta.resolve(name)}"`);
-  const module = await import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(resolved).toString('base64')}`);
-  // As Astro's MDX integration does after compiling: the optimised parts need Fragment.
-  return container.renderToString(module.default, { props: { components: { Fragment } } });
+  // What the renderer reads of Astro's resolved config; the MDX options are the build's.
+  const root = new URL('../../../', import.meta.url);
+  const astroConfig = { root, srcDir: new URL('src/', root), markdown: { processor } } as unknown as AstroConfig;
+  // An empty cache for each render, so that every test runs its compiled body.
+  const renderer = await createBodyRenderer(astroConfig, mdxOptions, join(work, String(++renders)));
+  return readFileSync((await renderer(source, path, {})).file, 'utf8');
 }
 
 const pathOf = (name: string) => join(story, name === 'not-a-document' ? 'pages' : 'documents', `${name}.mdx`);
