@@ -1,6 +1,24 @@
 // Keyboard and theme behaviour on sample pages; axe and reflow run on every page in every-page.spec.ts.
 import { test, expect } from '@playwright/test';
 import { layoutShift } from './site.ts';
+import { axeViolations, wcagTags } from './axe.ts';
+
+// Every page's axe check passes when it finds nothing: this shows it finds what it must.
+test('the axe check of the tests reports a broken page, within the part it is given', async ({ page }) => {
+  await page.setContent(`<!doctype html><html><head><title></title></head><body>
+    <main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><a href="#x"></a>
+    <p style="color:#ccc;background:#fff">淡い文字</p></main><footer><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></footer></body></html>`);
+  const rules = (lines: string[]) => lines.map((line) => line.split(':')[0]).sort();
+  expect(rules(await axeViolations(page, { tags: wcagTags }))).toEqual([
+    'color-contrast',
+    'document-title',
+    'html-has-lang',
+    'image-alt',
+    'link-name',
+  ]);
+  expect(await axeViolations(page, { rules: ['image-alt'] })).toEqual(['image-alt: main > img, footer > img']);
+  expect(await axeViolations(page, { rules: ['image-alt'], include: 'footer' })).toEqual(['image-alt: footer > img']);
+});
 
 test('the theme toggle switches, persists without a flash, and is keyboard operable', async ({ page }) => {
   await page.goto('index.html');

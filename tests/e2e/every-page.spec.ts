@@ -5,7 +5,7 @@
 // and at 320 px it reflows without sideways scrolling, even with the WCAG 1.4.12 text spacing.
 // Checks that need no browser run over the files (build-checks, sharing, budget, house-style).
 import { test as base, expect, type Page } from '@playwright/test';
-import { axeOf, wcagTags as tags } from './axe.ts';
+import { axeViolations, wcagTags as tags } from './axe.ts';
 import { builtPages } from './site.ts';
 
 // One page per worker for all the pages it checks (a new context per page costs more than the
@@ -26,9 +26,6 @@ const test = base.extend<object, { shared: Page }>({
     { scope: 'worker' },
   ],
 });
-
-const violations = (results: { violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }) =>
-  results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 for (const route of [...builtPages(), '404.html']) {
   test(route, async ({ shared: page, baseURL }) => {
@@ -70,10 +67,9 @@ for (const route of [...builtPages(), '404.html']) {
 
       // No frame: what the axe runs (./axe.ts) leave out does not exist on the page.
       await expect(page.locator('iframe, frame, object, embed')).toHaveCount(0);
-      const axe = () => axeOf(page);
-      expect(violations(await axe().withTags(tags).analyze()), 'light theme').toEqual([]);
+      expect(await axeViolations(page, { tags }), 'light theme').toEqual([]);
       await page.emulateMedia({ colorScheme: 'dark' });
-      expect(violations(await axe().withRules(['color-contrast', 'link-in-text-block']).analyze()), 'dark theme').toEqual([]);
+      expect(await axeViolations(page, { rules: ['color-contrast', 'link-in-text-block'] }), 'dark theme').toEqual([]);
 
       // Use the controls: the theme toggle (from the light theme a first visit starts in), and an
       // actor card where the page has one.

@@ -1,7 +1,7 @@
 // Every page, actor and paragraph makes a good link: tags for link previews, structured data,
 // sitemap and feed, and share controls that work without third-party scripts.
 import { test, expect } from '@playwright/test';
-import { axeOf, wcagTags } from './axe.ts';
+import { axeViolations, wcagTags } from './axe.ts';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtPages } from './site.ts';
@@ -186,8 +186,7 @@ test.describe('share controls in the browser', () => {
 
   test('the share bar has no accessibility violations and 44 px targets', async ({ page }) => {
     await page.goto('actors/rubio.html');
-    const results = await axeOf(page).include('.share').withTags(wcagTags).analyze();
-    expect(results.violations).toEqual([]);
+    expect(await axeViolations(page, { tags: wcagTags, include: '.share' })).toEqual([]);
     for (const item of await page.locator('.share .share__item:visible').all()) {
       const box = (await item.boundingBox())!;
       expect(box.height).toBeGreaterThanOrEqual(44);
