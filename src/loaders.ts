@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { readEntryList, readFrontmatter, splitFrontmatter } from './lib/content/content-files.ts';
 import { readParagraphs } from './lib/content/paragraphs.ts';
 import { ContentError } from './lib/content/references.ts';
-import { createBodyRenderer, type MdxOptions } from './render-body.ts';
+import { renderBodies, type MdxOptions } from './render-body.ts';
 import { mapLimit } from './integrations/limit.ts';
 
 /** Re-runs `sync` whenever one of `paths` changes in `astro dev`. */
@@ -103,22 +103,31 @@ export function documentsLoader(options: { dir: string; schema: z.ZodType; folde
     name: 'documents-loader',
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
-      const render = await createBodyRenderer(
-        context.config,
-        mdx,
-        fileURLToPath(new URL('node_modules/.cache/mdx-html/', context.config.root)),
-      );
+      const cacheDir = fileURLToPath(new URL('node_modules/.cache/mdx-html/', context.config.root));
       const sync = async () => {
         context.store.clear();
         const files = documentFileNames(dir).map((name) => readDocumentFile(dir, name, schema, folder));
         // Read and checked all first, so a mistake in any file stops the load before any compile.
-        const entries = await mapLimit(files, 4, async ({ id, file, path: filePath, source, data: frontmatter, body }) => {
-          const data = await context.parseData({ id, data: frontmatter as Record<string, unknown>, filePath });
-          const rendered = await render(body, filePath, frontmatter as Record<string, unknown>).catch((error: unknown) => {
-            throw new ContentError(`${file}: the body cannot be rendered — ${error instanceof Error ? error.message : String(error)}`);
-          });
-          return { id, data, filePath, source, body, rendered };
-        });
+        const datas = await mapLimit(files, 8, ({ id, path: filePath, data }) =>
+          context.parseData({ id, data: data as Record<string, unknown>, filePath }),
+        );
+        const { bodies, counts } = await renderBodies(
+          context.config,
+          mdx,
+          cacheDir,
+          files.map(({ body, path: filePath, file, data }) => ({ body, filePath, file, frontmatter: data as Record<string, unknown> })),
+        );
+        const n = (count: number) => `${count} ${count === 1 ? 'body' : 'bodies'}`;
+        const where = counts.onWorker ? ' on a worker thread' : '';
+        context.logger.info(`${folder}: ${n(counts.rendered)} rendered${where}, ${n(counts.kept)} from the cache`);
+        const entries = files.map(({ id, path: filePath, source, body }, i) => ({
+          id,
+          data: datas[i]!,
+          filePath,
+          source,
+          body,
+          rendered: bodies[i]!,
+        }));
         for (const { id, data, filePath, source, body, rendered } of entries) {
           context.store.set({
             id,

@@ -124,23 +124,35 @@ export function withCompileCache(processor: Processor, options: CompileCacheOpti
     version ??= Promise.all([options.version(), pruneCompileCache(cacheDir).catch(() => {})]).then(([stamp]) => stamp);
     const stamp = await version;
     const touched = new Map<string, Promise<void>>();
+    const locate = (content: string, filePath: string, frontmatter: Record<string, unknown>) => {
+      const key = sha(stamp, settings, filePath, JSON.stringify(frontmatter), content, inputsOf(filePath));
+      const dir = groupDir(cacheDir, dirname(filePath));
+      // Once per folder and build: say which folder the entries are of, and that it is in use.
+      if (!touched.has(dir))
+        touched.set(
+          dir,
+          markInUse(dir, dirname(filePath)).catch(() => {}),
+        );
+      return { key, dir, file: join(dir, `${basename(filePath)}.json`) };
+    };
+    /** The kept result of a file, its notices repeated; undefined when it must be compiled. */
+    const kept = async (key: string, file: string, filePath: string) => {
+      const entry = await readEntry(file);
+      if (entry?.key !== key) return undefined;
+      for (const notice of entry.notices) console.warn(notice);
+      onResult?.(filePath, true);
+      return entry.result;
+    };
     return {
+      /** The kept result, without compiling on a miss (src/render-body.ts compiles elsewhere then). */
+      async peek(content: string, filePath: string, frontmatter: Record<string, unknown>) {
+        const { key, file } = locate(content, filePath, frontmatter);
+        return kept(key, file, filePath);
+      },
       async process(content, filePath, frontmatter) {
-        const key = sha(stamp, settings, filePath, JSON.stringify(frontmatter), content, inputsOf(filePath));
-        const dir = groupDir(cacheDir, dirname(filePath));
-        const file = join(dir, `${basename(filePath)}.json`);
-        // Once per folder and build: say which folder the entries are of, and that it is in use.
-        if (!touched.has(dir))
-          touched.set(
-            dir,
-            markInUse(dir, dirname(filePath)).catch(() => {}),
-          );
-        const kept = await readEntry(file);
-        if (kept?.key === key) {
-          for (const notice of kept.notices) console.warn(notice);
-          onResult?.(filePath, true);
-          return kept.result;
-        }
+        const { key, dir, file } = locate(content, filePath, frontmatter);
+        const hit = await kept(key, file, filePath);
+        if (hit) return hit;
         const result = await inner.process(content, filePath, frontmatter);
         await writeEntry(file, { key, result, notices: takeNotices(filePath) }, touched.get(dir)!);
         onResult?.(filePath, false);

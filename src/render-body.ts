@@ -9,6 +9,9 @@
 // peak memory (tests/bench/README.md). As HTML in the store, a body costs the build one string.
 import type { AstroConfig } from 'astro';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
+import Tinypool from 'tinypool';
+import { mapLimit } from './integrations/limit.ts';
+import { ContentError } from './lib/content/references.ts';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -93,43 +96,179 @@ async function createMdxRunner(href: (name: string) => string): Promise<(code: s
   };
 }
 
-/**
- * A renderer of bodies with the Markdown processor and MDX options of `config`. The HTML of each
- * body is kept in `cacheDir` under a hash of its compiled code and of the versions of Astro and its
- * MDX renderer, so a body compiled before (src/mdx-cache.ts) is not run again.
- */
-export async function createBodyRenderer(config: AstroConfig, mdx: MdxOptions, cacheDir: string): Promise<BodyRenderer> {
-  const { processor, syntaxHighlight, shikiConfig, gfm, smartypants } = config.markdown;
+/** What a renderer needs of Astro's resolved config (plain data: it is sent to a worker thread). */
+export interface RenderSettings {
+  root: string;
+  srcDir: string;
+  /** The Markdown options @astrojs/mdx passes to the processor (its vite-plugin-mdx.js). */
+  shared: Record<string, unknown>;
+  mdx: MdxOptions;
+  cacheDir: string;
+}
+
+type Processor = AstroConfig['markdown']['processor'];
+type MdxRenderer = Awaited<ReturnType<NonNullable<Processor['createMdxRenderer']>>>;
+
+/** The settings of a renderer for `config`, the build's resolved config. */
+export function renderSettings(config: AstroConfig, mdx: MdxOptions, cacheDir: string): RenderSettings {
+  const { syntaxHighlight, shikiConfig, gfm, smartypants } = config.markdown;
+  return { root: config.root.href, srcDir: config.srcDir.href, shared: { syntaxHighlight, shikiConfig, gfm, smartypants }, mdx, cacheDir };
+}
+
+/** The processor's MDX renderer, called as @astrojs/mdx calls it, so the compile cache keys a body the same way whoever asks. */
+async function mdxRendererOf(processor: Processor, settings: RenderSettings): Promise<MdxRenderer> {
   if (!processor.createMdxRenderer) throw new Error(`The Markdown processor "${processor.name}" cannot render MDX.`);
-  // The same arguments as @astrojs/mdx passes (its vite-plugin-mdx.js), so the compile cache of
-  // src/mdx-cache.ts keys a body the same way whoever asks.
-  // (Astro's resolved config types its optional fields `| undefined`, the processor's do not.)
-  const shared = { syntaxHighlight, shikiConfig, gfm, smartypants } as Parameters<typeof processor.createMdxRenderer>[0];
-  const renderer = await processor.createMdxRenderer(shared, { optimize: mdx.optimize, srcDir: config.srcDir });
-  const require = createRequire(join(fileURLToPath(config.root), 'package.json'));
-  const href = (name: string) => pathToFileURL(require.resolve(name)).href;
+  return processor.createMdxRenderer(settings.shared as Parameters<typeof processor.createMdxRenderer>[0], {
+    optimize: settings.mdx.optimize,
+    srcDir: new URL(settings.srcDir),
+  });
+}
+
+/** What makes a processor's output: its plugins (by name) and options, to check that two copies agree. */
+export function pipelineOf(processor: Processor): string {
+  const name = (plugin: unknown): unknown =>
+    typeof plugin === 'function' ? plugin.name : Array.isArray(plugin) ? name(plugin[0]) : plugin;
+  const options = processor.options as Record<string, unknown>;
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(options).map(([key, value]) => [key, Array.isArray(value) ? value.map(name) : value])),
+  );
+}
+
+interface BodyCache {
+  versions: string;
+  keyOf(code: string): { file: string; headingsFile: string };
+  /** The kept body, marked as used; undefined when it must be rendered. */
+  kept(code: string): Promise<RenderedBody | undefined>;
+  keep(code: string, rendered: Rendered): Promise<RenderedBody>;
+}
+
+function bodyCache(settings: RenderSettings): BodyCache {
+  const require = createRequire(join(fileURLToPath(settings.root), 'package.json'));
   const versions = ['astro', '@astrojs/mdx'].map((name) => (require(`${name}/package.json`) as { version: string }).version).join(' ');
-  await mkdir(cacheDir, { recursive: true });
-  await prune(cacheDir);
-  // Loaded only when a body is not in the cache: a rebuild after a correction runs one body.
-  let run: Promise<(code: string) => Promise<Rendered>> | undefined;
+  const keyOf = (code: string) => {
+    const key = createHash('sha256').update(versions).update('\0').update(code).digest('hex');
+    return { file: join(settings.cacheDir, `${key}.html`), headingsFile: join(settings.cacheDir, `${key}.json`) };
+  };
+  return {
+    versions,
+    keyOf,
+    async kept(code) {
+      const { file, headingsFile } = keyOf(code);
+      try {
+        const headings = JSON.parse(await readFile(headingsFile, 'utf8')) as MarkdownHeading[];
+        const now = new Date();
+        await Promise.all([utimes(file, now, now), utimes(headingsFile, now, now)]);
+        return { file, headings };
+      } catch {
+        return undefined; // not kept yet, or kept in part
+      }
+    },
+    async keep(code, { html, headings }) {
+      const { file, headingsFile } = keyOf(code);
+      // The HTML first: a headings file says its body is complete.
+      await writeAtomically(file, html);
+      await writeAtomically(headingsFile, JSON.stringify(headings));
+      return { file, headings };
+    },
+  };
+}
+
+/**
+ * A renderer that compiles and runs every body itself, with `processor`: renderBodies, in the
+ * build's thread or on its worker thread, and the tests. The HTML of each body is kept in the cache folder under a
+ * hash of its compiled code and of the versions of Astro and its MDX renderer.
+ */
+export async function createInProcessRenderer(processor: Processor, settings: RenderSettings): Promise<BodyRenderer> {
+  const renderer = await mdxRendererOf(processor, settings);
+  const cache = bodyCache(settings);
+  const require = createRequire(join(fileURLToPath(settings.root), 'package.json'));
+  const run = createMdxRunner((name) => pathToFileURL(require.resolve(name)).href);
+  await mkdir(settings.cacheDir, { recursive: true });
   return async (body, filePath, frontmatter) => {
     const { code } = await renderer.process(body, filePath, frontmatter);
-    const key = createHash('sha256').update(versions).update('\0').update(code).digest('hex');
-    const file = join(cacheDir, `${key}.html`);
-    const headingsFile = join(cacheDir, `${key}.json`);
-    try {
-      const headings = JSON.parse(await readFile(headingsFile, 'utf8')) as MarkdownHeading[];
-      const now = new Date();
-      await Promise.all([utimes(file, now, now), utimes(headingsFile, now, now)]);
-      return { file, headings };
-    } catch {
-      // not kept yet, or kept in part: render it
-    }
-    const { html, headings } = await (await (run ??= createMdxRunner(href)))(code);
-    // The HTML first: a headings file says its body is complete.
-    await writeAtomically(file, html);
-    await writeAtomically(headingsFile, JSON.stringify(headings));
-    return { file, headings };
+    return (await cache.kept(code)) ?? cache.keep(code, await (await run)(code));
   };
+}
+
+/** One body to render: its text, its file (path, and name for messages) and frontmatter. */
+export interface BodyJob {
+  body: string;
+  filePath: string;
+  /** The file as messages name it (documents/analysis.mdx). */
+  file: string;
+  frontmatter: Record<string, unknown>;
+}
+
+/** How many bodies came from the caches, and how many were compiled and run (and where). */
+export interface RenderCounts {
+  kept: number;
+  rendered: number;
+  onWorker: boolean;
+}
+
+/**
+ * From this many bodies to compile in one load, they are compiled on a worker thread. The worker
+ * starts in about a second (it loads astro.config.mjs and Astro again), and gives back when the
+ * content is loaded what compiling kept: the tokenizer of the readings (about 150 MB) and each
+ * compiled module (about 0.5 MB a body). For a few bodies the build's own thread is quicker.
+ */
+export const WORKER_FROM = 50;
+
+/**
+ * Renders bodies with the Markdown processor and MDX options of `config`, the build's. A body
+ * compiled and rendered before is taken from the caches (src/mdx-cache.ts, then this one's). The
+ * others are compiled and run in this thread, or on a worker thread (src/render-body-worker.ts)
+ * when there are many (WORKER_FROM), or when `onWorker` says so.
+ */
+export async function renderBodies(
+  config: AstroConfig,
+  mdx: MdxOptions,
+  cacheDir: string,
+  jobs: readonly BodyJob[],
+  options: { onWorker?: boolean } = {},
+): Promise<{ bodies: RenderedBody[]; counts: RenderCounts }> {
+  const processor = config.markdown.processor;
+  const settings = renderSettings(config, mdx, cacheDir);
+  const renderer = (await mdxRendererOf(processor, settings)) as MdxRenderer & Partial<Peekable>;
+  const cache = bodyCache(settings);
+  await mkdir(cacheDir, { recursive: true });
+  await prune(cacheDir);
+  const named = (job: BodyJob) => (error: unknown) => {
+    throw new ContentError(`${job.file}: the body cannot be rendered — ${error instanceof Error ? error.message : String(error)}`);
+  };
+  const bodies: Array<RenderedBody | undefined> = await mapLimit(jobs, 8, async (job) => {
+    const kept = await renderer.peek?.(job.body, job.filePath, job.frontmatter).catch(named(job));
+    return (kept && (await cache.kept(kept.code))) || undefined;
+  });
+  const missing = jobs.flatMap((job, i) => (bodies[i] ? [] : [{ job, i }]));
+  const onWorker = missing.length > 0 && (options.onWorker ?? missing.length >= WORKER_FROM);
+  const counts = { kept: jobs.length - missing.length, rendered: missing.length, onWorker };
+  if (missing.length === 0) return { bodies: bodies as RenderedBody[], counts };
+  if (!onWorker) {
+    const render = await createInProcessRenderer(processor, settings);
+    await mapLimit(missing, 4, async ({ job, i }) => {
+      bodies[i] = await render(job.body, job.filePath, job.frontmatter).catch(named(job));
+    });
+    return { bodies: bodies as RenderedBody[], counts };
+  }
+  const pool = new Tinypool({
+    filename: new URL('./render-body-worker.ts', import.meta.url).href,
+    minThreads: 1,
+    maxThreads: 1,
+    workerData: { settings, pipeline: pipelineOf(processor) },
+  });
+  try {
+    await mapLimit(missing, 4, async ({ job, i }) => {
+      const { body, filePath, frontmatter } = job;
+      bodies[i] = (await pool.run({ body, filePath, frontmatter }).catch(named(job))) as RenderedBody;
+    });
+  } finally {
+    await pool.destroy();
+  }
+  return { bodies: bodies as RenderedBody[], counts };
+}
+
+/** A renderer that can give a kept compile without compiling (the compile cache of src/mdx-cache.ts). */
+interface Peekable {
+  peek(content: string, filePath: string, frontmatter: Record<string, unknown>): Promise<{ code: string } | undefined>;
 }

@@ -265,17 +265,21 @@ function imageJobs(dir: string, root: string): { jobs: PreviewImageJob[]; cacheD
 
 export function previewImages(): AstroIntegration {
   let root = process.cwd();
+  let command = '';
   let early: { images: ReturnType<typeof imageJobs>; rendering: Rendering; started: number; threads: number } | undefined;
   return {
     name: 'preview-images',
     hooks: {
+      'astro:config:setup': ({ command: given }) => {
+        command = given;
+      },
+      // The images depend on the content folder only, not on the collections nor the pages: in a
+      // build they are drawn from the start, while Astro loads the content (where every body is
+      // compiled), bundles and renders, on every core but the one the build runs on, and on all of
+      // them once it is done.
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
-      },
-      // The images depend on the content only, not on the pages: they are drawn while Astro bundles
-      // and renders, on every core but the one the build runs on, and on all of them once it is done.
-      'astro:build:start': () => {
-        if (!siteUrl) return;
+        if (!siteUrl || command !== 'build') return;
         try {
           const images = imageJobs(storyDir, root);
           const threads = Math.max(1, availableParallelism() - 1);
@@ -291,7 +295,7 @@ export function previewImages(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!siteUrl) return;
         const started = performance.now();
-        // The jobs the drawing started with at build:start (the content has not changed since).
+        // The jobs the drawing started with (the content has not changed since).
         const { jobs, cacheDir, cacheRoot, folder } = early?.images ?? imageJobs(storyDir, root);
         await pruneOtherStories(cacheRoot, folder);
         // The core the build ran on is free now.

@@ -1,13 +1,15 @@
 // Bodies rendered while the content loads (src/render-body.ts): the HTML of a body lands in a file
-// of the cache with its headings, a body rendered before is not run again, and a body no build
-// has used for a week is deleted.
+// of the cache with its headings, a body rendered before is not run again, the build's renderer
+// compiles on its worker thread only what the caches lack, with astro.config.mjs's processor and
+// no other, and a body no build has used for a week is deleted.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroConfig } from 'astro';
-import { createBodyRenderer } from '../../src/render-body.ts';
+import { createInProcessRenderer, renderBodies, renderSettings } from '../../src/render-body.ts';
+import astroConfig from '../../astro.config.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'render-body-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -20,14 +22,25 @@ beforeEach(() => {
 
 // As Astro resolves it: what the renderer reads of the config.
 const root = new URL('../../', import.meta.url);
-const config = {
-  root,
-  srcDir: new URL('src/', root),
-  markdown: { processor: unified({}), syntaxHighlight: false },
-} as unknown as AstroConfig;
-const render = async (body: string) => (await createBodyRenderer(config, { optimize: true }, cacheDir))(body, join(work, 'a.mdx'), {});
+const configWith = (processor: AstroConfig['markdown']['processor']) =>
+  ({ root, srcDir: new URL('src/', root), markdown: { processor, syntaxHighlight: false } }) as unknown as AstroConfig;
+const plain = unified({});
+const render = async (body: string) =>
+  (await createInProcessRenderer(plain, renderSettings(configWith(plain), { optimize: true }, cacheDir)))(body, join(work, 'a.mdx'), {});
+// As the documents' loader renders a folder, with the processor of astro.config.mjs (its compile
+// cache included).
+const buildRender = (jobs: Array<{ body: string; filePath: string }>, onWorker: boolean, processor = astroConfig.markdown!.processor!) =>
+  renderBodies(
+    configWith(processor),
+    { optimize: true },
+    cacheDir,
+    jobs.map((job) => ({ ...job, file: 'pages/about.mdx', frontmatter: {} })),
+    { onWorker },
+  );
+// Not a document (not in a documents/ folder): of the story's plugins, only the paragraph ids apply.
+const page = join(work, 'pages', 'about.mdx');
 
-describe('createBodyRenderer', () => {
+describe('rendering bodies', () => {
   it('renders MDX to HTML in a file, with the headings', async () => {
     const { file, headings } = await render('## 見出し\n\n本文は<abbr>ALTEA</abbr>と{"3~5"}日。\n');
     expect(readFileSync(file, 'utf8')).toBe('<h2 id="見出し">見出し</h2>\n<p>本文は<abbr>ALTEA</abbr>と3~5日。</p>');
@@ -52,8 +65,37 @@ describe('createBodyRenderer', () => {
     expect(readFileSync((await render('一つ目の段落。\n')).file, 'utf8')).toBe('<p>一つ目の段落。</p>');
   });
 
+  for (const onWorker of [true, false]) {
+    it(`compiles only the bodies the caches lack, ${onWorker ? 'on a worker thread' : "in the build's thread"}`, async () => {
+      const body = `本文の段落、${Date.now()}、${String(onWorker)}。\n`;
+      const first = await buildRender([{ body, filePath: page }], onWorker);
+      expect(first.counts).toEqual({ kept: 0, rendered: 1, onWorker });
+      expect(readFileSync(first.bodies[0]!.file, 'utf8')).toBe(`<p id="p1">${body.trim()}</p>`);
+      const again = await buildRender(
+        [
+          { body, filePath: page },
+          { body: '二つ目。\n', filePath: join(work, 'pages', 'other.mdx') },
+        ],
+        onWorker,
+      );
+      expect(again.bodies[0]).toEqual(first.bodies[0]);
+      expect(again.counts).toEqual({ kept: 1, rendered: 1, onWorker });
+    });
+  }
+
+  it('names the file whose body cannot be compiled', async () => {
+    await expect(buildRender([{ body: '段落 {1 +} 。\n', filePath: page }], false)).rejects.toThrow(
+      /^pages\/about\.mdx: the body cannot be rendered — /,
+    );
+  });
+
+  it('refuses, on the worker thread, a processor other than the one of astro.config.mjs that the worker uses', async () => {
+    await expect(buildRender([{ body: '段落。\n', filePath: page }], true, plain)).rejects.toThrow(
+      /is not the build's \(an integration changed it\)/,
+    );
+  });
+
   it('deletes what no build used for a week, and keeps the rest', async () => {
-    const used = await render('使われる段落。\n');
     mkdirSync(cacheDir, { recursive: true });
     const old = join(cacheDir, 'old.html');
     const recent = join(cacheDir, 'recent.html');
@@ -67,11 +109,7 @@ describe('createBodyRenderer', () => {
       const then = new Date(Date.now() - days * 24 * 3600 * 1000);
       utimesSync(path, then, then);
     }
-    const again = await render('使われる段落。\n');
-    expect(again.file).toBe(used.file);
-    expect([existsSync(old), existsSync(recent), existsSync(stale)]).toEqual([false, true, false]);
-    expect(readdirSync(cacheDir).sort()).toEqual(
-      [...new Set([used.file, used.file.replace(/\.html$/, '.json'), recent])].map((p) => p.slice(cacheDir.length + 1)).sort(),
-    );
+    await buildRender([], false);
+    expect(readdirSync(cacheDir)).toEqual(['recent.html']);
   });
 });

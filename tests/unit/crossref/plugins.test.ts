@@ -1,7 +1,7 @@
 // The story's Markdown plugins, through the production processor: the unified() processor of
 // astro.config.mjs compiles each fixture's input.mdx as MDX and Astro's own MDX renderer (the
-// container API) turns it into HTML, both through the documents' loader's renderer
-// (src/render-body.ts), as the build does; the HTML must equal output.html byte for byte.
+// container API) turns it into HTML, both through the renderer of the documents' loader's worker
+// thread (src/render-body.ts), as the build does; the HTML must equal output.html byte for byte.
 // Each input stands as the document <fixture name> of the made-up content folder
 // fixtures/_story (its actors, joint forms and events); `not-a-document` stands in pages/.
 // Regenerate the outputs on purpose only: UPDATE_FIXTURES=1 npm run test:unit
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig } from 'astro';
 import { unified } from '@astrojs/markdown-remark';
 import config from '../../../astro.config.mjs';
-import { createBodyRenderer } from '../../../src/render-body.ts';
+import { createInProcessRenderer, renderSettings } from '../../../src/render-body.ts';
 import { mdxOptions } from '../../../src/markdown.ts';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -32,7 +32,7 @@ async function render(processor: ReturnType<typeof unified>, source: string, pat
   const root = new URL('../../../', import.meta.url);
   const astroConfig = { root, srcDir: new URL('src/', root), markdown: { processor } } as unknown as AstroConfig;
   // An empty cache for each render, so that every test runs its compiled body.
-  const renderer = await createBodyRenderer(astroConfig, mdxOptions, join(work, String(++renders)));
+  const renderer = await createInProcessRenderer(processor, renderSettings(astroConfig, mdxOptions, join(work, String(++renders))));
   return readFileSync((await renderer(source, path, {})).file, 'utf8');
 }
 
