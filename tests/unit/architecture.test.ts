@@ -93,4 +93,21 @@ describe('import direction', () => {
       .map((i) => `${i.file} imports ${i.target}`);
     expect(wrong).toEqual([]);
   });
+
+  // The store keeps where a body's HTML is, not the HTML (src/loaders.ts): astro:content's render()
+  // would give an empty body without a word, so the pages take it from bodyHtml (src/data.ts).
+  it("no page renders an entry with astro:content's render(), which would give an empty body", () => {
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|astro|mjs|js)$/.test(f));
+    const rendering = files.filter((file) =>
+      [...readFileSync(join(src, file), 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]astro:content['"]/g)].some((m) =>
+        /\brender\b/.test(m[1]!),
+      ),
+    );
+    expect(rendering).toEqual([]);
+    // And the pages that show a body do take it from there.
+    expect(files.filter((f) => readFileSync(join(src, f), 'utf8').includes('await bodyHtml(')).sort()).toEqual([
+      'pages/about.astro',
+      'pages/articles/[doc].astro',
+    ]);
+  });
 });
