@@ -4,7 +4,7 @@
 import { defineCollection } from 'astro:content';
 import { join } from 'node:path';
 import { storyDir } from './config.ts';
-import { documentsFolder, documentSchema, listSources, pageSchema, pagesFolder } from './story-sources.ts';
+import { bodyInputSources, documentsFolder, documentSchema, listSources, pageSchema, pagesFolder } from './story-sources.ts';
 import { documentsLoader, yamlListLoader } from './loaders.ts';
 import { mdxOptions } from './markdown.ts';
 import type { z } from 'astro/zod';
@@ -14,7 +14,12 @@ const list = <S extends z.ZodType>({ file, schema, optional }: { file: string; s
 
 export const collections = {
   documents: defineCollection({
-    loader: documentsLoader({ dir: join(storyDir, documentsFolder), schema: documentSchema, mdx: mdxOptions }),
+    loader: documentsLoader({
+      dir: join(storyDir, documentsFolder),
+      schema: documentSchema,
+      mdx: mdxOptions,
+      inputs: bodyInputSources.map(({ file }) => join(storyDir, file)),
+    }),
     schema: documentSchema,
   }),
   actors: list(listSources.actors),

@@ -15,14 +15,28 @@ import { ContentError } from './lib/content/references.ts';
 import { renderBodies, type MdxOptions } from './render-body.ts';
 import { mapLimit } from './integrations/limit.ts';
 
-/** Re-runs `sync` whenever one of `paths` changes in `astro dev`. */
+/**
+ * Re-runs `sync` whenever one of `paths` changes in `astro dev`: one sync at a time, and after a
+ * burst of changes one more, so the last to finish has read the files as they are now.
+ */
 function watch(context: LoaderContext, paths: readonly string[], sync: () => Promise<void>): void {
   const { watcher, logger } = context;
   if (!watcher) return;
   for (const path of paths) watcher.add(path);
+  let running: Promise<void> = Promise.resolve();
+  let queued = false;
   watcher.on('all', (_event, changed) => {
     if (!paths.some((p) => changed === p || changed.startsWith(p + sep))) return;
-    sync().catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));
+    if (queued) return;
+    queued = true;
+    running = running.then(async () => {
+      queued = false;
+      try {
+        await sync();
+      } catch (error) {
+        logger.error(error instanceof Error ? error.message : String(error));
+      }
+    });
   });
 }
 
@@ -97,52 +111,61 @@ export function yamlListLoader(options: { dir: string; file: string; schema: z.Z
  * and validated here, and the body rendered to HTML through the one Markdown pipeline of
  * astro.config.mjs (src/render-body.ts); the store keeps where that HTML is, for bodyHtml().
  */
-export function documentsLoader(options: { dir: string; schema: z.ZodType; folder?: string; mdx: MdxOptions }): Loader {
-  const { dir, schema, folder = 'documents', mdx } = options;
+export function documentsLoader(options: {
+  dir: string;
+  schema: z.ZodType;
+  folder?: string;
+  mdx: MdxOptions;
+  /** The other files the bodies' plugins read (src/markdown.ts), watched in \`astro dev\`. */
+  inputs?: readonly string[];
+}): Loader {
+  const { dir, schema, folder = 'documents', mdx, inputs = [] } = options;
   return {
     name: 'documents-loader',
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const cacheDir = fileURLToPath(new URL('node_modules/.cache/mdx-html/', context.config.root));
       const sync = async () => {
-        context.store.clear();
         const files = documentFileNames(dir).map((name) => readDocumentFile(dir, name, schema, folder));
         // Read and checked all first, so a mistake in any file stops the load before any compile.
         const datas = await mapLimit(files, 8, ({ id, path: filePath, data }) =>
           context.parseData({ id, data: data as Record<string, unknown>, filePath }),
         );
-        const { bodies, counts } = await renderBodies(
+        const { bodies, notices, counts } = await renderBodies(
           context.config,
           mdx,
           cacheDir,
-          files.map(({ body, path: filePath, file, data }) => ({ body, filePath, file, frontmatter: data as Record<string, unknown> })),
+          files.map(({ body, path: filePath, file, data, bodyStartLine }) => ({
+            body,
+            filePath,
+            file,
+            bodyLine: bodyStartLine,
+            frontmatter: data as Record<string, unknown>,
+          })),
         );
+        for (const notice of notices) context.logger.warn(notice);
         const n = (count: number) => `${count} ${count === 1 ? 'body' : 'bodies'}`;
         const where = counts.onWorker ? ' on a worker thread' : '';
         context.logger.info(`${folder}: ${n(counts.rendered)} rendered${where}, ${n(counts.kept)} from the cache`);
-        const entries = files.map(({ id, path: filePath, source, body }, i) => ({
-          id,
-          data: datas[i]!,
-          filePath,
-          source,
-          body,
-          rendered: bodies[i]!,
-        }));
-        for (const { id, data, filePath, source, body, rendered } of entries) {
+        // Only now is the store changed: in \`astro dev\`, the pages keep the last good content
+        // while a change renders.
+        context.store.clear();
+        files.forEach(({ id, path: filePath, source, body }, i) => {
           context.store.set({
             id,
-            data,
+            data: datas[i]!,
             body,
             // The HTML stays in its file until a page asks for it (bodyHtml, src/data.ts): kept
             // in the store, it would be bundled into the build as one string of every body.
-            rendered: { html: '', metadata: { headings: rendered.headings, frontmatter: data, bodyFile: rendered.file } },
+            rendered: { html: '', metadata: { bodyFile: bodies[i]!.file } },
             filePath: relative(root, filePath).split(sep).join('/'),
             digest: context.generateDigest(source),
           });
-        }
+        });
       };
       await sync();
-      watch(context, [dir], sync);
+      // The bodies depend on the story files the plugins read too (actors, mentions, readings…).
+      watch(context, [dir, ...inputs], sync);
     },
   };
 }

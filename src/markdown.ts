@@ -1,6 +1,6 @@
 // The story's part of the one Markdown pipeline (astro.config.mjs registers these plugins on the
-// unified processor that MDX inherits). Every document body is rendered once, by Astro's MDX
-// integration; these plugins give its numbered paragraphs what the rest of the story knows about
+// unified processor that MDX inherits). Every document body is rendered once, while the content
+// loads (src/render-body.ts, through that processor); these plugins give its numbered paragraphs what the rest of the story knows about
 // them: ids, actor mentions linked to the glossary, readings (furigana), date markers back to the
 // timeline and a permalink.
 //
@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { filesStamp } from './mdx-cache.ts';
 import { toString } from 'hast-util-to-string';
 import { readList } from './loaders.ts';
-import { documentsFolder, listSources } from './story-sources.ts';
+import { bodyInputSources, documentsFolder, listSources } from './story-sources.ts';
 import { contentFiles } from './lib/content/content-files.ts';
 import { placeEvents, sortEvents } from './lib/content/story.ts';
 import type { StoryEvent } from './lib/content/schema.ts';
@@ -39,7 +39,7 @@ interface StoryText {
   annotator: Annotator;
 }
 
-const sources = [listSources.actors, listSources.mentions, listSources.events, listSources.aftermath, listSources.readings];
+const sources = bodyInputSources;
 
 async function readStoryText(dir: string): Promise<StoryText> {
   const read = <S extends z.ZodType>(source: { file: string; schema: S; optional: boolean }) => readList(dir, source);
@@ -161,12 +161,12 @@ export function rehypeStoryText() {
   };
 }
 
-/** The remark and rehype plugins of the site, for astro.config.mjs. */
 // optimize: MDX turns the static parts of each body (all of it, here) into HTML strings rather than
 // one JSX call per element — with readings on every word, a quarter of the compile's memory and
 // time at 1,000 documents (tests/bench/README.md). The MDX integration and the documents' loader
 // (src/render-body.ts) both take these options.
 export const mdxOptions = { optimize: true };
 
+/** The remark and rehype plugins of the site, for astro.config.mjs. */
 export const remarkPlugins = [remarkParagraphIds];
 export const rehypePlugins = [rehypeStoryText];

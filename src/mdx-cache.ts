@@ -135,24 +135,30 @@ export function withCompileCache(processor: Processor, options: CompileCacheOpti
         );
       return { key, dir, file: join(dir, `${basename(filePath)}.json`) };
     };
-    /** The kept result of a file, its notices repeated; undefined when it must be compiled. */
+    /** The kept entry of a file; undefined when it must be compiled. */
     const kept = async (key: string, file: string, filePath: string) => {
       const entry = await readEntry(file);
       if (entry?.key !== key) return undefined;
-      for (const notice of entry.notices) console.warn(notice);
       onResult?.(filePath, true);
-      return entry.result;
+      return entry;
     };
     return {
-      /** The kept result, without compiling on a miss (src/render-body.ts compiles elsewhere then). */
+      /**
+       * The kept result and what the plugins said when it was compiled, without compiling on a miss
+       * and without repeating the notices: src/render-body.ts compiles elsewhere, and logs them.
+       */
       async peek(content: string, filePath: string, frontmatter: Record<string, unknown>) {
         const { key, file } = locate(content, filePath, frontmatter);
-        return kept(key, file, filePath);
+        const entry = await kept(key, file, filePath);
+        return entry && { ...entry.result, notices: entry.notices };
       },
       async process(content, filePath, frontmatter) {
         const { key, dir, file } = locate(content, filePath, frontmatter);
         const hit = await kept(key, file, filePath);
-        if (hit) return hit;
+        if (hit) {
+          for (const notice of hit.notices) console.warn(notice);
+          return hit.result;
+        }
         const result = await inner.process(content, filePath, frontmatter);
         await writeEntry(file, { key, result, notices: takeNotices(filePath) }, touched.get(dir)!);
         onResult?.(filePath, false);

@@ -1,20 +1,33 @@
 // The worker thread of the build's renderer of bodies (src/render-body.ts): it loads astro.config.mjs
 // itself and compiles and runs, with that file's Markdown processor, the bodies the caches lack.
 // Its memory (the tokenizer of the readings, every compiled module) goes with it when the content
-// is loaded.
+// is loaded. One body at a time (Tinypool's default), so what the plugins say is that body's.
 import Tinypool from 'tinypool';
 import type { AstroConfig } from 'astro';
-import { createInProcessRenderer, pipelineOf, type BodyRenderer, type RenderSettings, type RenderedBody } from './render-body.ts';
+import {
+  collectWarnings,
+  createInProcessRenderer,
+  pipelineOf,
+  type BodyRenderer,
+  type BodyResult,
+  type RenderSettings,
+} from './render-body.ts';
 
 const { settings, pipeline } = Tinypool.workerData as { settings: RenderSettings; pipeline: string };
 
+/** Errors of the worker itself, which no body is to blame for, carry this mark (src/render-body.ts). */
+const startup = (message: string) => new Error(`[renderer] ${message}`);
+
 async function start(): Promise<BodyRenderer> {
-  const { default: config } = (await import(new URL('astro.config.mjs', settings.root).href)) as { default: AstroConfig };
+  const configFile = new URL('astro.config.mjs', settings.root).href;
+  const { default: config } = (await import(configFile).catch((error: unknown) => {
+    throw startup(`the worker thread cannot load ${configFile}: ${error instanceof Error ? error.message : String(error)}`);
+  })) as { default: AstroConfig };
   const processor = config.markdown.processor;
   // The build's processor is this one after the integrations' hooks: one that changed it would
   // render the bodies here otherwise than the build. None of this project's does; say so if one does.
   if (pipelineOf(processor) !== pipeline)
-    throw new Error(
+    throw startup(
       `the Markdown processor of astro.config.mjs is not the build's (an integration changed it): ${pipelineOf(processor)} against ${pipeline}`,
     );
   return createInProcessRenderer(processor, settings);
@@ -22,6 +35,13 @@ async function start(): Promise<BodyRenderer> {
 
 let renderer: Promise<BodyRenderer> | undefined;
 
-export default async function render(job: { body: string; filePath: string; frontmatter: Record<string, unknown> }): Promise<RenderedBody> {
-  return (await (renderer ??= start()))(job.body, job.filePath, job.frontmatter);
+export default async function render(job: { body: string; filePath: string; frontmatter: Record<string, unknown> }): Promise<BodyResult> {
+  const render = await (renderer ??= start());
+  const takeWarnings = collectWarnings();
+  try {
+    const { file } = await render(job.body, job.filePath, job.frontmatter);
+    return { file, notices: takeWarnings() };
+  } finally {
+    takeWarnings();
+  }
 }

@@ -1,28 +1,36 @@
 // Every document body is turned into HTML here, once, while the content is loaded: with the one
-// Markdown processor of astro.config.mjs (its MDX renderer, as @astrojs/mdx calls it, compile cache
-// included), then Astro's own MDX renderer (the container API) runs the compiled module. The
-// loader keeps the HTML in the content layer's store, as Astro's glob loader does for Markdown.
+// Markdown processor of astro.config.mjs (its MDX renderer, called as @astrojs/mdx calls it, compile
+// cache included), then Astro's own MDX renderer (the container API) runs the compiled module. The
+// HTML goes to a file of the cache; the loader keeps only that file's name in the content layer's
+// store, and the pages read it (bodyHtml, src/data.ts).
 //
 // Why not let @astrojs/mdx render each body as a module of the build (deferred rendering)? Every
 // body with readings on every word then became one large JavaScript module that Vite bundled and
-// the build kept in memory: at 1,000 documents about 7 s of every rebuild and most of the build's
-// peak memory (tests/bench/README.md). As HTML in the store, a body costs the build one string.
+// the build kept to its end: at 1,000 documents about 7 s of every rebuild and most of the build's
+// peak memory. Nor the HTML in the store: Astro bundles the store as one string, 36 MB at 1,000
+// documents, and the bundle peaked at 1.9 GB (tests/bench/README.md).
+//
+// Only what a plain body needs is supported: text, inline MDX and expressions. The content's own
+// check (src/lib/content/paragraphs.ts) refuses imports, exports and the rest before this runs.
 import type { AstroConfig } from 'astro';
-import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import Tinypool from 'tinypool';
 import { mapLimit } from './integrations/limit.ts';
+import { filesStamp } from './mdx-cache.ts';
 import { ContentError } from './lib/content/references.ts';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** What the store keeps of a rendered body: where its HTML is, and its headings. */
+/** A rendered body: the file holding its HTML (named by a hash of everything that made it). */
 export interface RenderedBody {
-  /** The file holding the body's HTML (named by a hash of what made it). */
   file: string;
-  headings: MarkdownHeading[];
+}
+
+/** What rendering a body gave: the body, and what the plugins said of it (the readings to check). */
+export interface BodyResult extends RenderedBody {
+  notices: string[];
 }
 
 export type BodyRenderer = (body: string, filePath: string, frontmatter: Record<string, unknown>) => Promise<RenderedBody>;
@@ -32,15 +40,26 @@ export interface MdxOptions {
   optimize: boolean;
 }
 
-interface CompiledBody {
-  default: (props: Record<string, unknown>) => unknown;
-  getHeadings?: () => MarkdownHeading[];
+/** What a renderer needs of Astro's resolved config (plain data: it is sent to a worker thread). */
+export interface RenderSettings {
+  root: string;
+  srcDir: string;
+  /** The Markdown options @astrojs/mdx passes to the processor (its vite-plugin-mdx.js). */
+  shared: Record<string, unknown>;
+  mdx: MdxOptions;
+  cacheDir: string;
 }
 
-interface Rendered {
-  html: string;
-  headings: MarkdownHeading[];
+type Processor = AstroConfig['markdown']['processor'];
+type MdxRenderer = Awaited<ReturnType<NonNullable<Processor['createMdxRenderer']>>>;
+
+/** A renderer that can give a kept compile without compiling (the compile cache of src/mdx-cache.ts). */
+interface Peekable {
+  peek(content: string, filePath: string, frontmatter: Record<string, unknown>): Promise<{ code: string; notices: string[] } | undefined>;
 }
+
+/** An error of the renderer itself (its worker, its config), not of a body: no file is to blame. */
+const STARTUP = '[renderer] ';
 
 const week = 7 * 24 * 3600 * 1000;
 
@@ -76,8 +95,8 @@ const nativeImport = async <T>(href: string): Promise<T> =>
 
 const dataUrl = (code: string) => `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
 
-/** Astro's MDX renderer, loaded by Node itself (see nativeImport). */
-async function createMdxRunner(href: (name: string) => string): Promise<(code: string) => Promise<Rendered>> {
+/** Astro's MDX renderer, loaded by Node itself (see nativeImport): compiled body in, HTML out. */
+async function createMdxRunner(href: (name: string) => string): Promise<(code: string) => Promise<string>> {
   const [{ experimental_AstroContainer: AstroContainer }, { getContainerRenderer }, mdxServer, { Fragment }] = await Promise.all([
     nativeImport<typeof import('astro/container')>(href('astro/container')),
     nativeImport<typeof import('@astrojs/mdx/container-renderer')>(href('@astrojs/mdx/container-renderer')),
@@ -89,25 +108,11 @@ async function createMdxRunner(href: (name: string) => string): Promise<(code: s
     // The compiled body names Astro's runtime by package name, which a data: URL cannot resolve.
     const module = (await import(
       /* @vite-ignore */ dataUrl(code.replace(/from "(astro\/[^"]+)"/g, (_, name: string) => `from "${href(name)}"`))
-    )) as CompiledBody;
+    )) as { default: unknown };
     // As @astrojs/mdx's wrapper of every compiled body does: the static parts need Fragment.
-    const html = await container.renderToString(module.default as never, { props: { components: { Fragment } } });
-    return { html, headings: module.getHeadings?.() ?? [] };
+    return container.renderToString(module.default as never, { props: { components: { Fragment } } });
   };
 }
-
-/** What a renderer needs of Astro's resolved config (plain data: it is sent to a worker thread). */
-export interface RenderSettings {
-  root: string;
-  srcDir: string;
-  /** The Markdown options @astrojs/mdx passes to the processor (its vite-plugin-mdx.js). */
-  shared: Record<string, unknown>;
-  mdx: MdxOptions;
-  cacheDir: string;
-}
-
-type Processor = AstroConfig['markdown']['processor'];
-type MdxRenderer = Awaited<ReturnType<NonNullable<Processor['createMdxRenderer']>>>;
 
 /** The settings of a renderer for `config`, the build's resolved config. */
 export function renderSettings(config: AstroConfig, mdx: MdxOptions, cacheDir: string): RenderSettings {
@@ -117,89 +122,95 @@ export function renderSettings(config: AstroConfig, mdx: MdxOptions, cacheDir: s
 
 /** The processor's MDX renderer, called as @astrojs/mdx calls it, so the compile cache keys a body the same way whoever asks. */
 async function mdxRendererOf(processor: Processor, settings: RenderSettings): Promise<MdxRenderer> {
-  if (!processor.createMdxRenderer) throw new Error(`The Markdown processor "${processor.name}" cannot render MDX.`);
+  if (!processor.createMdxRenderer) throw new Error(`${STARTUP}the Markdown processor "${processor.name}" cannot render MDX.`);
   return processor.createMdxRenderer(settings.shared as Parameters<typeof processor.createMdxRenderer>[0], {
     optimize: settings.mdx.optimize,
     srcDir: new URL(settings.srcDir),
   });
 }
 
-/** What makes a processor's output: its plugins (by name) and options, to check that two copies agree. */
+/** What makes a processor's output: its plugins (by name, with their options) and its options, to check that two copies agree. */
 export function pipelineOf(processor: Processor): string {
-  const name = (plugin: unknown): unknown =>
-    typeof plugin === 'function' ? plugin.name : Array.isArray(plugin) ? name(plugin[0]) : plugin;
+  const describe = (plugin: unknown): unknown =>
+    typeof plugin === 'function' ? plugin.name : Array.isArray(plugin) ? [describe(plugin[0]), ...plugin.slice(1)] : plugin;
   const options = processor.options as Record<string, unknown>;
   return JSON.stringify(
-    Object.fromEntries(Object.entries(options).map(([key, value]) => [key, Array.isArray(value) ? value.map(name) : value])),
+    Object.fromEntries(Object.entries(options).map(([key, value]) => [key, Array.isArray(value) ? value.map(describe) : value])),
   );
 }
 
-interface BodyCache {
-  versions: string;
-  keyOf(code: string): { file: string; headingsFile: string };
-  /** The kept body, marked as used; undefined when it must be rendered. */
-  kept(code: string): Promise<RenderedBody | undefined>;
-  keep(code: string, rendered: Rendered): Promise<RenderedBody>;
+/**
+ * The cache of bodies: the HTML of a compiled body under a hash of its code and of the code that
+ * runs it (this file, Astro and its MDX renderer, the lockfile, Node).
+ */
+async function bodyCache(settings: RenderSettings) {
+  const root = fileURLToPath(settings.root);
+  const stamp = await filesStamp([
+    fileURLToPath(import.meta.url),
+    join(root, 'package-lock.json'),
+    join(root, 'node_modules', '.package-lock.json'),
+  ]);
+  const fileOf = (code: string) =>
+    join(
+      settings.cacheDir,
+      `${createHash('sha256').update(stamp).update(process.versions.node).update('\0').update(code).digest('hex')}.html`,
+    );
+  await mkdir(settings.cacheDir, { recursive: true });
+  return {
+    /** The kept body, marked as used; undefined when it must be rendered. */
+    async kept(code: string): Promise<RenderedBody | undefined> {
+      const file = fileOf(code);
+      const now = new Date();
+      // Written under another name and renamed: a file that exists is complete.
+      return utimes(file, now, now).then(
+        () => ({ file }),
+        () => undefined,
+      );
+    },
+    async keep(code: string, html: string): Promise<RenderedBody> {
+      const file = fileOf(code);
+      await writeAtomically(file, html);
+      return { file };
+    },
+  };
 }
 
-function bodyCache(settings: RenderSettings): BodyCache {
-  const require = createRequire(join(fileURLToPath(settings.root), 'package.json'));
-  const versions = ['astro', '@astrojs/mdx'].map((name) => (require(`${name}/package.json`) as { version: string }).version).join(' ');
-  const keyOf = (code: string) => {
-    const key = createHash('sha256').update(versions).update('\0').update(code).digest('hex');
-    return { file: join(settings.cacheDir, `${key}.html`), headingsFile: join(settings.cacheDir, `${key}.json`) };
-  };
-  return {
-    versions,
-    keyOf,
-    async kept(code) {
-      const { file, headingsFile } = keyOf(code);
-      try {
-        const headings = JSON.parse(await readFile(headingsFile, 'utf8')) as MarkdownHeading[];
-        const now = new Date();
-        await Promise.all([utimes(file, now, now), utimes(headingsFile, now, now)]);
-        return { file, headings };
-      } catch {
-        return undefined; // not kept yet, or kept in part
-      }
-    },
-    async keep(code, { html, headings }) {
-      const { file, headingsFile } = keyOf(code);
-      // The HTML first: a headings file says its body is complete.
-      await writeAtomically(file, html);
-      await writeAtomically(headingsFile, JSON.stringify(headings));
-      return { file, headings };
-    },
-  };
+/** The position of a compile error, when it has one ("3:5"), counted from the body's first line. */
+function positioned(error: unknown): Error {
+  const e = error as { line?: unknown; column?: unknown; reason?: unknown; message?: unknown };
+  const reason = typeof e.reason === 'string' ? e.reason : String(e.message ?? error);
+  return new Error(typeof e.line === 'number' ? `${e.line}:${typeof e.column === 'number' ? e.column : 1}: ${reason}` : reason);
 }
 
 /**
  * A renderer that compiles and runs every body itself, with `processor`: renderBodies, in the
- * build's thread or on its worker thread, and the tests. The HTML of each body is kept in the cache folder under a
- * hash of its compiled code and of the versions of Astro and its MDX renderer.
+ * build's thread or on its worker thread, and the tests.
  */
 export async function createInProcessRenderer(processor: Processor, settings: RenderSettings): Promise<BodyRenderer> {
   const renderer = await mdxRendererOf(processor, settings);
-  const cache = bodyCache(settings);
+  const cache = await bodyCache(settings);
   const require = createRequire(join(fileURLToPath(settings.root), 'package.json'));
   const run = createMdxRunner((name) => pathToFileURL(require.resolve(name)).href);
-  await mkdir(settings.cacheDir, { recursive: true });
   return async (body, filePath, frontmatter) => {
-    const { code } = await renderer.process(body, filePath, frontmatter);
+    const { code } = await renderer.process(body, filePath, frontmatter).catch((error: unknown) => {
+      throw positioned(error);
+    });
     return (await cache.kept(code)) ?? cache.keep(code, await (await run)(code));
   };
 }
 
-/** One body to render: its text, its file (path, and name for messages) and frontmatter. */
+/** One body to render: its text, its file (path, name for messages, first line of the body) and frontmatter. */
 export interface BodyJob {
   body: string;
   filePath: string;
   /** The file as messages name it (documents/analysis.mdx). */
   file: string;
+  /** The line of the file the body starts on, so that a message points into the file. */
+  bodyLine: number;
   frontmatter: Record<string, unknown>;
 }
 
-/** How many bodies came from the caches, and how many were compiled and run (and where). */
+/** How many bodies came from the caches, how many were compiled and run, and where. */
 export interface RenderCounts {
   kept: number;
   rendered: number;
@@ -207,18 +218,30 @@ export interface RenderCounts {
 }
 
 /**
- * From this many bodies to compile in one load, they are compiled on a worker thread. The worker
- * starts in about a second (it loads astro.config.mjs and Astro again), and gives back when the
- * content is loaded what compiling kept: the tokenizer of the readings (about 150 MB) and each
- * compiled module (about 0.5 MB a body). For a few bodies the build's own thread is quicker.
+ * In a folder of this many bodies or more, the bodies to compile are compiled on a worker thread.
+ * The worker starts in about a second (it loads astro.config.mjs and Astro again), and gives back
+ * when the content is loaded what compiling kept: the tokenizer of the readings (about 150 MB) and
+ * each compiled module (about 0.5 MB a body). That memory matters in a large story, whose build
+ * peaks near it later, even after a one-word correction; in a small one the build's own thread is
+ * quicker.
  */
 export const WORKER_FROM = 50;
+
+/** The error of a body, naming its file and, when known, the line and column in that file. */
+const bodyError = (job: BodyJob) => (error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.startsWith(STARTUP)) throw new Error(message.slice(STARTUP.length), { cause: error });
+  const at = /^(\d+):(\d+): ([\s\S]*)$/.exec(message);
+  const where = at ? `${job.file}:${Number(at[1]) + job.bodyLine - 1}:${at[2]}` : job.file;
+  throw new ContentError(`${where}: the body cannot be rendered — ${at ? at[3] : message}`);
+};
 
 /**
  * Renders bodies with the Markdown processor and MDX options of `config`, the build's. A body
  * compiled and rendered before is taken from the caches (src/mdx-cache.ts, then this one's). The
  * others are compiled and run in this thread, or on a worker thread (src/render-body-worker.ts)
- * when there are many (WORKER_FROM), or when `onWorker` says so.
+ * in a large folder (WORKER_FROM), or as `onWorker` says. The plugins' notices (the
+ * readings to check) are given back, each once, for the loader to log.
  */
 export async function renderBodies(
   config: AstroConfig,
@@ -226,30 +249,35 @@ export async function renderBodies(
   cacheDir: string,
   jobs: readonly BodyJob[],
   options: { onWorker?: boolean } = {},
-): Promise<{ bodies: RenderedBody[]; counts: RenderCounts }> {
+): Promise<{ bodies: RenderedBody[]; notices: string[]; counts: RenderCounts }> {
   const processor = config.markdown.processor;
   const settings = renderSettings(config, mdx, cacheDir);
   const renderer = (await mdxRendererOf(processor, settings)) as MdxRenderer & Partial<Peekable>;
-  const cache = bodyCache(settings);
-  await mkdir(cacheDir, { recursive: true });
+  const cache = await bodyCache(settings);
   await prune(cacheDir);
-  const named = (job: BodyJob) => (error: unknown) => {
-    throw new ContentError(`${job.file}: the body cannot be rendered — ${error instanceof Error ? error.message : String(error)}`);
-  };
+  const notices: string[] = [];
   const bodies: Array<RenderedBody | undefined> = await mapLimit(jobs, 8, async (job) => {
-    const kept = await renderer.peek?.(job.body, job.filePath, job.frontmatter).catch(named(job));
-    return (kept && (await cache.kept(kept.code))) || undefined;
+    const kept = await renderer.peek?.(job.body, job.filePath, job.frontmatter).catch(bodyError(job));
+    const body = kept && (await cache.kept(kept.code));
+    if (body) notices.push(...kept.notices);
+    return body || undefined;
   });
   const missing = jobs.flatMap((job, i) => (bodies[i] ? [] : [{ job, i }]));
-  const onWorker = missing.length > 0 && (options.onWorker ?? missing.length >= WORKER_FROM);
+  const onWorker = missing.length > 0 && (options.onWorker ?? jobs.length >= WORKER_FROM);
   const counts = { kept: jobs.length - missing.length, rendered: missing.length, onWorker };
-  if (missing.length === 0) return { bodies: bodies as RenderedBody[], counts };
+  const done = () => ({ bodies: bodies as RenderedBody[], notices, counts });
+  if (missing.length === 0) return done();
   if (!onWorker) {
     const render = await createInProcessRenderer(processor, settings);
-    await mapLimit(missing, 4, async ({ job, i }) => {
-      bodies[i] = await render(job.body, job.filePath, job.frontmatter).catch(named(job));
-    });
-    return { bodies: bodies as RenderedBody[], counts };
+    const takeWarnings = collectWarnings();
+    try {
+      await mapLimit(missing, 4, async ({ job, i }) => {
+        bodies[i] = await render(job.body, job.filePath, job.frontmatter).catch(bodyError(job));
+      });
+    } finally {
+      notices.push(...takeWarnings());
+    }
+    return done();
   }
   const pool = new Tinypool({
     filename: new URL('./render-body-worker.ts', import.meta.url).href,
@@ -260,15 +288,27 @@ export async function renderBodies(
   try {
     await mapLimit(missing, 4, async ({ job, i }) => {
       const { body, filePath, frontmatter } = job;
-      bodies[i] = (await pool.run({ body, filePath, frontmatter }).catch(named(job))) as RenderedBody;
+      const result = (await pool.run({ body, filePath, frontmatter }).catch(bodyError(job))) as BodyResult;
+      bodies[i] = { file: result.file };
+      notices.push(...result.notices);
     });
   } finally {
     await pool.destroy();
   }
-  return { bodies: bodies as RenderedBody[], counts };
+  return done();
 }
 
-/** A renderer that can give a kept compile without compiling (the compile cache of src/mdx-cache.ts). */
-interface Peekable {
-  peek(content: string, filePath: string, frontmatter: Record<string, unknown>): Promise<{ code: string } | undefined>;
+/**
+ * Gathers what the plugins say with console.warn (src/markdown.ts: the readings to check) while
+ * bodies compile, instead of printing it, and gives it back: the loader logs it once, whichever
+ * thread compiled. (A worker's own output could be lost when it is ended.)
+ */
+export function collectWarnings(): () => string[] {
+  const said: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => void said.push(args.map(String).join(' '));
+  return () => {
+    console.warn = warn;
+    return said.splice(0);
+  };
 }

@@ -38,3 +38,6 @@ export const listSources = {
 /** Pages of ours (このサイトについて): content/pages/*.mdx. */
 export const pagesFolder = 'pages';
 export { pageSchema };
+
+/** The list files the Markdown plugins read besides a body (src/markdown.ts): a change to one changes bodies. */
+export const bodyInputSources = [listSources.actors, listSources.mentions, listSources.events, listSources.aftermath, listSources.readings];

@@ -414,6 +414,10 @@ async function measure(spec: Spec): Promise<Result> {
   const expected = contentOf(storyDir);
   const outDir = join(work, `dist-${spec.name}`);
   let force = alwaysForce;
+  // The compile and image caches are kept per story folder, and this one is new; the rendered
+  // bodies (src/render-body.ts) are kept by their compiled code, which another story, or the same
+  // one generated again, may share: emptied, so that the cold build is cold.
+  rmSync(join(buildRoot.dir, 'node_modules', '.cache', 'mdx-html'), { recursive: true, force: true });
   for (;;) {
     rmSync(outDir, { recursive: true, force: true });
     const busy = await busyElsewhere();

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroConfig } from 'astro';
 import { createInProcessRenderer, renderBodies, renderSettings } from '../../src/render-body.ts';
+import { ContentError } from '../../src/lib/content/references.ts';
 import astroConfig from '../../astro.config.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'render-body-'));
@@ -29,22 +30,25 @@ const render = async (body: string) =>
   (await createInProcessRenderer(plain, renderSettings(configWith(plain), { optimize: true }, cacheDir)))(body, join(work, 'a.mdx'), {});
 // As the documents' loader renders a folder, with the processor of astro.config.mjs (its compile
 // cache included).
+// Its compile cache is the project's (node_modules/.cache/mdx/), which the worker thread uses too:
+// each test's bodies are its own (a time stamp in the text), and the folder of the made-up files is
+// deleted after the tests, which is what the next build's clean-up looks for.
 const buildRender = (jobs: Array<{ body: string; filePath: string }>, onWorker: boolean, processor = astroConfig.markdown!.processor!) =>
   renderBodies(
     configWith(processor),
     { optimize: true },
     cacheDir,
-    jobs.map((job) => ({ ...job, file: 'pages/about.mdx', frontmatter: {} })),
+    // The body starts on line 5 of its file, after the frontmatter.
+    jobs.map((job) => ({ ...job, file: 'pages/about.mdx', bodyLine: 5, frontmatter: {} })),
     { onWorker },
   );
 // Not a document (not in a documents/ folder): of the story's plugins, only the paragraph ids apply.
 const page = join(work, 'pages', 'about.mdx');
 
 describe('rendering bodies', () => {
-  it('renders MDX to HTML in a file, with the headings', async () => {
-    const { file, headings } = await render('## 見出し\n\n本文は<abbr>ALTEA</abbr>と{"3~5"}日。\n');
+  it('renders MDX to HTML in a file', async () => {
+    const { file } = await render('## 見出し\n\n本文は<abbr>ALTEA</abbr>と{"3~5"}日。\n');
     expect(readFileSync(file, 'utf8')).toBe('<h2 id="見出し">見出し</h2>\n<p>本文は<abbr>ALTEA</abbr>と3~5日。</p>');
-    expect(headings).toEqual([{ depth: 2, slug: '見出し', text: '見出し' }]);
   });
 
   it('gives a body rendered before from its file, without running it again', async () => {
@@ -58,10 +62,9 @@ describe('rendering bodies', () => {
     expect(readFileSync(other.file, 'utf8')).toBe('<p>二つ目の段落。</p>');
   });
 
-  it('renders again a body whose headings file is missing (a build stopped half-way)', async () => {
+  it('renders again a body whose file is gone (the cache deleted by hand, or its clean-up)', async () => {
     const first = await render('一つ目の段落。\n');
-    writeFileSync(first.file, '<p>half</p>');
-    rmSync(first.file.replace(/\.html$/, '.json'));
+    rmSync(first.file);
     expect(readFileSync((await render('一つ目の段落。\n')).file, 'utf8')).toBe('<p>一つ目の段落。</p>');
   });
 
@@ -83,16 +86,34 @@ describe('rendering bodies', () => {
     });
   }
 
-  it('names the file whose body cannot be compiled', async () => {
-    await expect(buildRender([{ body: '段落 {1 +} 。\n', filePath: page }], false)).rejects.toThrow(
-      /^pages\/about\.mdx: the body cannot be rendered — /,
+  for (const onWorker of [true, false]) {
+    it(`names the file, line and column of a body that cannot be compiled, ${onWorker ? 'on a worker thread' : "in the build's thread"}`, async () => {
+      const error = await buildRender([{ body: `一行目。\n\n段落 {1 +} ${Date.now()}。\n`, filePath: page }], onWorker).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ContentError);
+      expect((error as Error).message).toMatch(/^pages\/about\.mdx:7:\d+: the body cannot be rendered — \S/);
+    });
+  }
+
+  it('refuses, on the worker thread, a processor other than the one of astro.config.mjs that the worker uses, and blames no file for it', async () => {
+    const error = await buildRender([{ body: '段落。\n', filePath: page }], true, plain).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(ContentError);
+    expect((error as Error).message).toMatch(
+      /^the Markdown processor of astro\.config\.mjs is not the build's \(an integration changed it\)/,
     );
   });
 
-  it('refuses, on the worker thread, a processor other than the one of astro.config.mjs that the worker uses', async () => {
-    await expect(buildRender([{ body: '段落。\n', filePath: page }], true, plain)).rejects.toThrow(
-      /is not the build's \(an integration changed it\)/,
-    );
+  it('gives back, once each, what the plugins said of a body: compiled on the worker thread, then from the cache', async () => {
+    // A document of the fixture story: the readings plugin asks an editor to check 東京, which
+    // only the tokenizer read.
+    const doc = join(root.pathname, 'tests', 'fixtures', 'story', 'documents', `notice-${Date.now()}.mdx`);
+    const body = '会談は東京で開かれた。\n';
+    const first = await buildRender([{ body, filePath: doc }], true);
+    expect(first.notices.filter((n) => n.includes('東京'))).toHaveLength(1);
+    const again = await buildRender([{ body, filePath: doc }], true);
+    expect(again.counts.kept).toBe(1);
+    expect(again.notices).toEqual(first.notices);
   });
 
   it('deletes what no build used for a week, and keeps the rest', async () => {
