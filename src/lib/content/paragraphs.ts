@@ -72,9 +72,42 @@ function textOf(nodes: readonly PhrasingContent[]): string {
     .join('');
 }
 
+/** Thrown for what a body may not hold: it is rendered on its own, without the build's bundler. */
+class UnsupportedError extends Error {
+  readonly line: number;
+  readonly column: number;
+  constructor(what: string, line: number, column: number) {
+    super(what);
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/**
+ * Refuses imports and exports, and images: a body is rendered to HTML while the content loads
+ * (src/render-body.ts), with Astro's runtime only, so nothing it would import could be found.
+ */
+function checkSupported(tree: Root): void {
+  const at = (node: { position?: { start: { line: number; column: number } } }) =>
+    [node.position?.start.line ?? 1, node.position?.start.column ?? 1] as const;
+  for (const node of tree.children) {
+    if (node.type === 'mdxjsEsm') throw new UnsupportedError('imports and exports are not supported in a body', ...at(node));
+  }
+  const find = (nodes: readonly { type: string; children?: unknown[] }[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'image' || node.type === 'imageReference')
+        throw new UnsupportedError('images are not supported in a body (a figure of the site is drawn from the content instead)', ...at(node));
+      if (node.children) find(node.children as typeof nodes);
+    }
+  };
+  find(tree.children);
+}
+
 /** The paragraphs of an MDX body (without frontmatter), numbered as the rendered page numbers them. */
 export function parseParagraphs(body: string): SourceParagraph[] {
-  return topLevelParagraphs(parse(body)).map((node, i) => ({
+  const tree = parse(body);
+  checkSupported(tree);
+  return topLevelParagraphs(tree).map((node, i) => ({
     id: paragraphId(i + 1),
     n: i + 1,
     text: textOf(node.children),
@@ -89,6 +122,7 @@ export function readParagraphs(body: string, file: string, bodyStartLine = 1): S
   try {
     return parseParagraphs(body);
   } catch (error) {
+    if (error instanceof UnsupportedError) throw new ContentError(`${file}:${error.line + bodyStartLine - 1}:${error.column}: ${error.message}`);
     if (error instanceof ExpressionError) {
       throw new ContentError(
         `${file}:${error.line + bodyStartLine - 1}:${error.column}: ${error.message} — in a paragraph, write the text itself, or a string in quotes ({'3~5'}), so that search, excerpts and citations read what the page shows`,

@@ -17,4 +17,13 @@ describe('parseParagraphs', () => {
       "documents/x.mdx:8:4: the expression {1 + 2} cannot be read as text — in a paragraph, write the text itself, or a string in quotes ({'3~5'}), so that search, excerpts and citations read what the page shows",
     );
   });
+  it('refuses imports, exports and images, which a body rendered on its own could not load, naming the line', () => {
+    expect(() => readParagraphs('一。\n\nimport X from "./x.astro";\n', 'documents/x.mdx', 6)).toThrow(
+      'documents/x.mdx:8:1: imports and exports are not supported in a body',
+    );
+    expect(() => readParagraphs('一。\n\nexport const a = 1;\n', 'documents/x.mdx', 6)).toThrow('documents/x.mdx:8:1: imports and exports');
+    expect(() => readParagraphs('一。\n\n図は![地図](./map.png)のとおり。\n', 'documents/x.mdx', 6)).toThrow(
+      'documents/x.mdx:8:3: images are not supported in a body',
+    );
+  });
 });
