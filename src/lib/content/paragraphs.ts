@@ -5,6 +5,7 @@
 // a quote or a component). The n-th one gets the id "p<n>"; a citation elsewhere in the content
 // names it "<document id>#p<n>" — the same string as the fragment of its URL.
 import type { Root, Paragraph, PhrasingContent } from 'mdast';
+import type { Node } from 'unist';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
@@ -88,16 +89,15 @@ class UnsupportedError extends Error {
  * (src/render-body.ts), with Astro's runtime only, so nothing it would import could be found.
  */
 function checkSupported(tree: Root): void {
-  const at = (node: { position?: { start: { line: number; column: number } } }) =>
-    [node.position?.start.line ?? 1, node.position?.start.column ?? 1] as const;
+  const at = (node: Node) => [node.position?.start.line ?? 1, node.position?.start.column ?? 1] as const;
   for (const node of tree.children) {
     if (node.type === 'mdxjsEsm') throw new UnsupportedError('imports and exports are not supported in a body', ...at(node));
   }
-  const find = (nodes: readonly { type: string; children?: unknown[] }[]): void => {
+  const find = (nodes: readonly Node[]): void => {
     for (const node of nodes) {
       if (node.type === 'image' || node.type === 'imageReference')
         throw new UnsupportedError('images are not supported in a body (a figure of the site is drawn from the content instead)', ...at(node));
-      if (node.children) find(node.children as typeof nodes);
+      if ('children' in node && Array.isArray(node.children)) find(node.children as Node[]);
     }
   };
   find(tree.children);
