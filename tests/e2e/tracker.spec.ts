@@ -44,8 +44,9 @@ test('the overview shows every point with its status as shape and text, and the 
 });
 
 test('every statement point leads to its page, and each page back to the point', async ({ page }) => {
+  // As a reader goes through them: from the statement to a point and back, then on to the next.
+  await page.goto('articles/statement.html');
   for (const p of points) {
-    await page.goto('articles/statement.html');
     await page.getByRole('region', { name: '声明の各項目と記事の読み解き' }).getByRole('link', { name: p.entry.question }).click();
     await expect(page).toHaveURL(new RegExp(`tracker/${p.entry.id}\\.html$`));
     await expect(page.locator('h1')).toHaveText(p.entry.question);
