@@ -2,8 +2,9 @@
 // and builds on (with an empty collection, or the entries of an earlier build from its data store),
 // and its `glob()` loader reports frontmatter errors without a line. These loaders THROW, so every
 // content mistake stops `astro build`, `astro sync` and `astro dev` with the message of
-// src/lib/content/content-files.ts, and they clear the store before loading, so nothing cached by an
-// earlier build can stand in for a file that failed to load.
+// src/lib/content/content-files.ts, and they replace the whole store on every load, so nothing cached
+// by an earlier build can stand in for a file that failed to load (in `astro dev`, a load that fails
+// leaves the last good content in place and says why).
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

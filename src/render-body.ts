@@ -22,6 +22,7 @@ import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/pro
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 /** A rendered body: the file holding its HTML (named by a hash of everything that made it). */
 export interface RenderedBody {
@@ -76,7 +77,7 @@ let writes = 0;
 
 /** Writes `text` to `file` under another name first, so that a stopped build leaves no broken file. */
 async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.${++writes}.tmp`;
+  const temporary = `${file}.${process.pid}.${threadId}.${++writes}.tmp`;
   await writeFile(temporary, text);
   await rename(temporary, file);
 }
@@ -179,7 +180,8 @@ async function bodyCache(settings: RenderSettings) {
 function positioned(error: unknown): Error {
   const e = error as { line?: unknown; column?: unknown; reason?: unknown; message?: unknown };
   const reason = typeof e.reason === 'string' ? e.reason : String(e.message ?? error);
-  return new Error(typeof e.line === 'number' ? `${e.line}:${typeof e.column === 'number' ? e.column : 1}: ${reason}` : reason);
+  const at = typeof e.line === 'number' ? `${e.line}:${typeof e.column === 'number' ? e.column : 1}: ` : '';
+  return new Error(`${at}${reason}`, { cause: error });
 }
 
 /**
@@ -190,7 +192,13 @@ export async function createInProcessRenderer(processor: Processor, settings: Re
   const renderer = await mdxRendererOf(processor, settings);
   const cache = await bodyCache(settings);
   const require = createRequire(join(fileURLToPath(settings.root), 'package.json'));
-  const run = createMdxRunner((name) => pathToFileURL(require.resolve(name)).href);
+  const run = createMdxRunner((name) => pathToFileURL(require.resolve(name)).href).catch((error: unknown) => {
+    throw new Error(`${STARTUP}Astro's MDX renderer cannot be loaded: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  });
+  // Awaited only once a body is compiled: until then, a failure to load is kept, not unhandled.
+  run.catch(() => {});
   return async (body, filePath, frontmatter) => {
     const { code } = await renderer.process(body, filePath, frontmatter).catch((error: unknown) => {
       throw positioned(error);
@@ -219,7 +227,7 @@ export interface RenderCounts {
 
 /**
  * In a folder of this many bodies or more, the bodies to compile are compiled on a worker thread.
- * The worker starts in about a second (it loads astro.config.mjs and Astro again), and gives back
+ * The worker starts in about 2 s (it loads astro.config.mjs, Astro and the tokenizer again), and gives back
  * when the content is loaded what compiling kept: the tokenizer of the readings (about 150 MB) and
  * each compiled module (about 0.5 MB a body). That memory matters in a large story, whose build
  * peaks near it later, even after a one-word correction; in a small one the build's own thread is
@@ -227,13 +235,16 @@ export interface RenderCounts {
  */
 export const WORKER_FROM = 50;
 
-/** The error of a body, naming its file and, when known, the line and column in that file. */
-const bodyError = (job: BodyJob) => (error: unknown) => {
+/**
+ * The error of a body, naming its file and, when known, the line and column in that file; an error
+ * of the renderer itself (marked STARTUP) is passed on as it is, without a file to blame.
+ */
+const bodyError = (job: BodyJob | undefined) => (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  if (message.startsWith(STARTUP)) throw new Error(message.slice(STARTUP.length), { cause: error });
+  if (message.startsWith(STARTUP) || !job) throw new Error(message.replace(STARTUP, ''), { cause: error });
   const at = /^(\d+):(\d+): ([\s\S]*)$/.exec(message);
   const where = at ? `${job.file}:${Number(at[1]) + job.bodyLine - 1}:${at[2]}` : job.file;
-  throw new ContentError(`${where}: the body cannot be rendered — ${at ? at[3] : message}`);
+  throw Object.assign(new ContentError(`${where}: the body cannot be rendered — ${at ? at[3] : message}`), { cause: error });
 };
 
 /**
@@ -252,7 +263,7 @@ export async function renderBodies(
 ): Promise<{ bodies: RenderedBody[]; notices: string[]; counts: RenderCounts }> {
   const processor = config.markdown.processor;
   const settings = renderSettings(config, mdx, cacheDir);
-  const renderer = (await mdxRendererOf(processor, settings)) as MdxRenderer & Partial<Peekable>;
+  const renderer = (await mdxRendererOf(processor, settings).catch(bodyError(undefined))) as MdxRenderer & Partial<Peekable>;
   const cache = await bodyCache(settings);
   await prune(cacheDir);
   const notices: string[] = [];
@@ -268,15 +279,13 @@ export async function renderBodies(
   const done = () => ({ bodies: bodies as RenderedBody[], notices, counts });
   if (missing.length === 0) return done();
   if (!onWorker) {
+    // In this thread the plugins print their notices themselves, as they do in any build (the
+    // compile cache repeats them on a hit): other loaders run at the same time, so what is printed
+    // here is not captured.
     const render = await createInProcessRenderer(processor, settings);
-    const takeWarnings = collectWarnings();
-    try {
-      await mapLimit(missing, 4, async ({ job, i }) => {
-        bodies[i] = await render(job.body, job.filePath, job.frontmatter).catch(bodyError(job));
-      });
-    } finally {
-      notices.push(...takeWarnings());
-    }
+    await mapLimit(missing, 4, async ({ job, i }) => {
+      bodies[i] = await render(job.body, job.filePath, job.frontmatter).catch(bodyError(job));
+    });
     return done();
   }
   const pool = new Tinypool({
@@ -300,8 +309,8 @@ export async function renderBodies(
 
 /**
  * Gathers what the plugins say with console.warn (src/markdown.ts: the readings to check) while
- * bodies compile, instead of printing it, and gives it back: the loader logs it once, whichever
- * thread compiled. (A worker's own output could be lost when it is ended.)
+ * a body compiles, instead of printing it, and gives it back. For the worker thread only, which
+ * compiles one body at a time and runs nothing else: its own output could be lost when it is ended.
  */
 export function collectWarnings(): () => string[] {
   const said: string[] = [];

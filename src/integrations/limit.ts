@@ -4,10 +4,17 @@
 export async function mapLimit<T, R>(items: readonly T[], limit: number, step: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    // After a failure no new item is started (the steps under way finish on their own).
+    while (next < items.length && !failed) {
       const i = next++;
-      results[i] = await step(items[i]!);
+      try {
+        results[i] = await step(items[i]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

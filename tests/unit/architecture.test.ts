@@ -28,6 +28,7 @@ const forbiddenInPages = [
   'story-folder.ts',
   'markdown.ts',
   'render-body.ts',
+  'render-body-worker.ts',
   'mdx-cache.ts',
 ];
 

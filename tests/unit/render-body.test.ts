@@ -1,5 +1,5 @@
 // Bodies rendered while the content loads (src/render-body.ts): the HTML of a body lands in a file
-// of the cache with its headings, a body rendered before is not run again, the build's renderer
+// of the cache, a body rendered before is not run again, the build's renderer
 // compiles on its worker thread only what the caches lack, with astro.config.mjs's processor and
 // no other, and a body no build has used for a week is deleted.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
