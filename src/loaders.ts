@@ -17,14 +17,16 @@ import { renderBodies, type MdxOptions } from './render-body.ts';
 import { mapLimit } from './integrations/limit.ts';
 
 /**
- * Re-runs `sync` whenever one of `paths` changes in `astro dev`: one sync at a time, and after a
- * burst of changes one more, so the last to finish has read the files as they are now.
+ * Re-runs `sync` whenever one of `paths` changes in `astro dev`: one sync at a time (the first
+ * load, `first`, included), and after a burst of changes one more, so the last to finish has read
+ * the files as they are now.
  */
-function watch(context: LoaderContext, paths: readonly string[], sync: () => Promise<void>): void {
+function watch(context: LoaderContext, paths: readonly string[], sync: () => Promise<void>, first: Promise<void>): void {
   const { watcher, logger } = context;
   if (!watcher) return;
   for (const path of paths) watcher.add(path);
-  let running: Promise<void> = Promise.resolve();
+  // A change saved while the first load runs is loaded after it.
+  let running: Promise<void> = first.catch(() => {});
   let queued = false;
   watcher.on('all', (_event, changed) => {
     if (!paths.some((p) => changed === p || changed.startsWith(p + sep))) return;
@@ -101,8 +103,9 @@ export function yamlListLoader(options: { dir: string; file: string; schema: z.Z
           context.store.set({ id: entry.id, data });
         }
       };
-      await sync();
-      watch(context, [path], sync);
+      const first = sync();
+      watch(context, [path], sync, first);
+      await first;
     },
   };
 }
@@ -164,9 +167,10 @@ export function documentsLoader(options: {
           });
         });
       };
-      await sync();
+      const first = sync();
       // The bodies depend on the story files the plugins read too (actors, mentions, readings…).
-      watch(context, [dir, ...inputs], sync);
+      watch(context, [dir, ...inputs], sync, first);
+      await first;
     },
   };
 }

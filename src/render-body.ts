@@ -235,6 +235,11 @@ export interface RenderCounts {
  */
 export const WORKER_FROM = 50;
 
+/** Whether the `missing` bodies of a folder of `total` are compiled on a worker thread. */
+export function compilesOnWorker(total: number, missing: number, asked?: boolean): boolean {
+  return missing > 0 && (asked ?? total >= WORKER_FROM);
+}
+
 /**
  * The error of a body, naming its file and, when known, the line and column in that file; an error
  * of the renderer itself (marked STARTUP) is passed on as it is, without a file to blame.
@@ -274,7 +279,7 @@ export async function renderBodies(
     return body || undefined;
   });
   const missing = jobs.flatMap((job, i) => (bodies[i] ? [] : [{ job, i }]));
-  const onWorker = missing.length > 0 && (options.onWorker ?? jobs.length >= WORKER_FROM);
+  const onWorker = compilesOnWorker(jobs.length, missing.length, options.onWorker);
   const counts = { kept: jobs.length - missing.length, rendered: missing.length, onWorker };
   const done = () => ({ bodies: bodies as RenderedBody[], notices, counts });
   if (missing.length === 0) return done();

@@ -2,13 +2,13 @@
 // of the cache, a body rendered before is not run again, the build's renderer
 // compiles on its worker thread only what the caches lack, with astro.config.mjs's processor and
 // no other, and a body no build has used for a week is deleted.
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroConfig } from 'astro';
-import { createInProcessRenderer, renderBodies, renderSettings } from '../../src/render-body.ts';
+import { compilesOnWorker, createInProcessRenderer, renderBodies, renderSettings, WORKER_FROM } from '../../src/render-body.ts';
 import { ContentError } from '../../src/lib/content/references.ts';
 import astroConfig from '../../astro.config.mjs';
 
@@ -114,6 +114,32 @@ describe('rendering bodies', () => {
     const again = await buildRender([{ body, filePath: doc }], true);
     expect(again.counts.kept).toBe(1);
     expect(again.notices).toEqual(first.notices);
+  });
+
+  it("compiles on a worker thread in a folder of WORKER_FROM bodies or more, in the build's thread below, and nowhere when nothing is missing", () => {
+    expect(WORKER_FROM).toBe(50);
+    expect([compilesOnWorker(50, 1), compilesOnWorker(1000, 1000), compilesOnWorker(49, 49), compilesOnWorker(3, 1)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect([compilesOnWorker(1000, 0), compilesOnWorker(3, 1, true), compilesOnWorker(1000, 1, false)]).toEqual([false, true, false]);
+  });
+
+  it("in the build's thread, lets the plugins print what they say once, and gives it back from the cache without printing it", async () => {
+    const printed = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const doc = join(root.pathname, 'tests', 'fixtures', 'story', 'documents', `notice-main-${Date.now()}.mdx`);
+    const body = '会談は東京で開かれた。\n';
+    const first = await buildRender([{ body, filePath: doc }], false);
+    const said = printed.mock.calls.map((args) => String(args[0])).filter((line) => line.includes('東京'));
+    expect(said).toHaveLength(1);
+    expect(first.notices).toEqual([]);
+    printed.mockClear();
+    const again = await buildRender([{ body, filePath: doc }], false);
+    expect(again.counts.kept).toBe(1);
+    expect(again.notices).toEqual(said);
+    expect(printed).not.toHaveBeenCalled();
   });
 
   it('deletes what no build used for a week, and keeps the rest', async () => {
