@@ -120,7 +120,7 @@ export function documentsLoader(options: {
   schema: z.ZodType;
   folder?: string;
   mdx: MdxOptions;
-  /** The other files the bodies' plugins read (src/markdown.ts), watched in \`astro dev\`. */
+  /** The other files the bodies' plugins read (src/markdown.ts), watched in `astro dev`. */
   inputs?: readonly string[];
 }): Loader {
   const { dir, schema, folder = 'documents', mdx, inputs = [] } = options;
@@ -151,7 +151,7 @@ export function documentsLoader(options: {
         const n = (count: number) => `${count} ${count === 1 ? 'body' : 'bodies'}`;
         const where = counts.onWorker ? ' on a worker thread' : '';
         context.logger.info(`${folder}: ${n(counts.rendered)} rendered${where}, ${n(counts.kept)} from the cache`);
-        // Only now is the store changed: in \`astro dev\`, the pages keep the last good content
+        // Only now is the store changed: in `astro dev`, the pages keep the last good content
         // while a change renders.
         context.store.clear();
         files.forEach(({ id, path: filePath, source, body }, i) => {

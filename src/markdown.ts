@@ -1,8 +1,8 @@
 // The story's part of the one Markdown pipeline (astro.config.mjs registers these plugins on the
 // unified processor that MDX inherits). Every document body is rendered once, while the content
-// loads (src/render-body.ts, through that processor); these plugins give its numbered paragraphs what the rest of the story knows about
-// them: ids, actor mentions linked to the glossary, readings (furigana), date markers back to the
-// timeline and a permalink.
+// loads (src/render-body.ts, through that processor); these plugins give its numbered paragraphs
+// what the rest of the story knows about them: ids, actor mentions linked to the glossary,
+// readings (furigana), date markers back to the timeline and a permalink.
 //
 // A plugin sees one file at a time, so it finds the document from the file's path
 // (<content folder>/documents/<id>.mdx) and reads what it needs from the same content folder,
@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filesStamp } from './mdx-cache.ts';
+import { filesStamp } from './cache-files.ts';
 import { toString } from 'hast-util-to-string';
 import { readList } from './loaders.ts';
 import { bodyInputSources, documentsFolder, listSources } from './story-sources.ts';
@@ -39,8 +39,6 @@ interface StoryText {
   annotator: Annotator;
 }
 
-const sources = bodyInputSources;
-
 async function readStoryText(dir: string): Promise<StoryText> {
   const read = <S extends z.ZodType>(source: { file: string; schema: S; optional: boolean }) => readList(dir, source);
   const actors = read(listSources.actors);
@@ -61,7 +59,7 @@ async function readStoryText(dir: string): Promise<StoryText> {
 // Read once per build; read again (in `astro dev`) when one of the files changes.
 const cache = new Map<string, { stamp: string; text: Promise<StoryText> }>();
 
-const filesOf = (dir: string) => sources.map(({ file }) => join(dir, file));
+const filesOf = (dir: string) => bodyInputSources.map(({ file }) => join(dir, file));
 const mtimes = (dir: string) =>
   filesOf(dir)
     .map((path) => statSync(path, { throwIfNoEntry: false }))

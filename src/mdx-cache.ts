@@ -14,7 +14,8 @@
 // Astro Markdown processor.
 import type { unified } from '@astrojs/markdown-remark';
 import { createHash } from 'node:crypto';
-import { access, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { writeAtomically } from './cache-files.ts';
 import { mapLimit } from './integrations/limit.ts';
 import { basename, dirname, join } from 'node:path';
 
@@ -97,18 +98,13 @@ async function readEntry(file: string): Promise<Entry | undefined> {
   }
 }
 
-let writes = 0;
-
 /** Keeps an entry; a cache that cannot be written (another build cleaning up) costs the next build a compile, no more. */
 async function writeEntry(file: string, entry: Entry, inUse: Promise<void>): Promise<void> {
-  // Written under another name first, so a build stopped half-way leaves no broken entry.
-  const temporary = `${file}.${process.pid}.${++writes}.tmp`;
   try {
     await inUse;
-    await writeFile(temporary, JSON.stringify(entry));
-    await rename(temporary, file);
+    await writeAtomically(file, JSON.stringify(entry));
   } catch {
-    await rm(temporary, { force: true }).catch(() => {});
+    // left for the next build
   }
 }
 
@@ -167,14 +163,4 @@ export function withCompileCache(processor: Processor, options: CompileCacheOpti
     };
   };
   return { ...processor, createMdxRenderer };
-}
-
-/** A stamp of files' contents (missing files count as empty), e.g. the sources and the lockfile. */
-export async function filesStamp(paths: readonly string[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const path of [...paths].sort()) {
-    hash.update(path).update('\0');
-    hash.update(await readFile(path).catch(() => Buffer.alloc(0))).update('\0');
-  }
-  return hash.digest('hex');
 }

@@ -15,14 +15,13 @@
 import type { AstroConfig } from 'astro';
 import Tinypool from 'tinypool';
 import { mapLimit } from './integrations/limit.ts';
-import { filesStamp } from './mdx-cache.ts';
+import { filesStamp, writeAtomically } from './cache-files.ts';
 import { ContentError } from './lib/content/references.ts';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { threadId } from 'node:worker_threads';
 
 /** A rendered body: the file holding its HTML (named by a hash of everything that made it). */
 export interface RenderedBody {
@@ -71,15 +70,6 @@ async function prune(dir: string, now = Date.now()): Promise<void> {
     const age = now - ((await stat(path).catch(() => undefined))?.mtimeMs ?? now);
     if (age > week || (name.endsWith('.tmp') && age > 3600 * 1000)) await rm(path, { force: true }).catch(() => {});
   }
-}
-
-let writes = 0;
-
-/** Writes `text` to `file` under another name first, so that a stopped build leaves no broken file. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.${threadId}.${++writes}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
 }
 
 /**
@@ -176,6 +166,8 @@ async function bodyCache(settings: RenderSettings) {
   };
 }
 
+type BodyCache = Awaited<ReturnType<typeof bodyCache>>;
+
 /** The position of a compile error, when it has one ("3:5"), counted from the body's first line. */
 function positioned(error: unknown): Error {
   const e = error as { line?: unknown; column?: unknown; reason?: unknown; message?: unknown };
@@ -189,8 +181,11 @@ function positioned(error: unknown): Error {
  * build's thread or on its worker thread, and the tests.
  */
 export async function createInProcessRenderer(processor: Processor, settings: RenderSettings): Promise<BodyRenderer> {
-  const renderer = await mdxRendererOf(processor, settings);
-  const cache = await bodyCache(settings);
+  return inProcess(await mdxRendererOf(processor, settings), await bodyCache(settings), settings);
+}
+
+/** The in-process renderer over an MDX renderer and a cache of bodies already made. */
+function inProcess(renderer: MdxRenderer, cache: BodyCache, settings: RenderSettings): BodyRenderer {
   const require = createRequire(join(fileURLToPath(settings.root), 'package.json'));
   const run = createMdxRunner((name) => pathToFileURL(require.resolve(name)).href).catch((error: unknown) => {
     throw new Error(`${STARTUP}Astro's MDX renderer cannot be loaded: ${error instanceof Error ? error.message : String(error)}`, {
@@ -287,7 +282,7 @@ export async function renderBodies(
     // In this thread the plugins print their notices themselves, as they do in any build (the
     // compile cache repeats them on a hit): other loaders run at the same time, so what is printed
     // here is not captured.
-    const render = await createInProcessRenderer(processor, settings);
+    const render = inProcess(renderer, cache, settings);
     await mapLimit(missing, 4, async ({ job, i }) => {
       bodies[i] = await render(job.body, job.filePath, job.frontmatter).catch(bodyError(job));
     });

@@ -2,7 +2,7 @@
 // font and satori once, then takes the next image from a counter all threads share and writes it
 // into the cache itself, until none is left: no image waits for the main thread, which is busy
 // bundling the pages while the first images are drawn.
-import { rename, writeFile } from 'node:fs/promises';
+import { writeAtomically } from '../cache-files.ts';
 import { join } from 'node:path';
 import { renderOgPng, type OgCard } from '../lib/sharing/og-image.ts';
 
@@ -21,11 +21,8 @@ export default async function draw({ jobs, cacheDir, next }: DrawingBatch): Prom
   for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
     const { card, file } = jobs[i]!;
     const png = await renderOgPng(card);
-    // Written under another name first, so a build stopped half-way leaves no broken entry.
-    const temporary = join(cacheDir, `${file}.${process.pid}.${i}.tmp`);
     try {
-      await writeFile(temporary, png);
-      await rename(temporary, join(cacheDir, file));
+      await writeAtomically(join(cacheDir, file), png);
     } catch (error) {
       // The folder went away under another build's clean-up: the image is not kept, and the
       // copy step draws it again.
