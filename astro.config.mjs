@@ -24,6 +24,10 @@ export default defineConfig({
   // rendering (the render phase at 1,000 documents: 10.2 → 7.9 s; tests/bench/README.md).
   build: { format: 'file', inlineStylesheets: 'always', concurrency: 4 },
   trailingSlash: 'never',
+  // A rebuild copies a page from the last build when its data (the cacheKey of getStaticPaths, see
+  // src/lib/view/page-key.ts) and its code are unchanged: a correction re-renders the pages that
+  // show it. `--force` renders every page.
+  experimental: { incrementalBuild: true },
   // The sitemap needs absolute URLs, so it exists only when the origin is known.
   // searchIndex() writes search/search.js and previewImages() the og/*.png before offline() lists
   // the files of the build.

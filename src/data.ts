@@ -57,18 +57,29 @@ export function getStory(): Promise<CrossReferencedStory> {
   return (cached ??= load());
 }
 
+interface RenderedEntry {
+  collection: string;
+  id: string;
+  rendered?: { metadata?: Record<string, unknown> };
+}
+
+/**
+ * The file holding a document's rendered body. Its name is a hash of everything that made the
+ * HTML, so it stands for the body in a page's cache key (src/lib/view/page-key.ts).
+ */
+export function bodyFileOf(entry: RenderedEntry): string {
+  const file = entry.rendered?.metadata?.['bodyFile'];
+  if (typeof file !== 'string')
+    throw new Error(`${entry.collection} → ${entry.id}: no rendered body; it is rendered by the documents loader (src/loaders.ts)`);
+  return file;
+}
+
 /**
  * The HTML of a document's body, rendered once while the content loaded (src/render-body.ts).
  * `render(entry)` of astro:content would give an empty body: the store keeps only the file's name.
  */
-export async function bodyHtml(entry: {
-  collection: string;
-  id: string;
-  rendered?: { metadata?: Record<string, unknown> };
-}): Promise<string> {
-  const file = entry.rendered?.metadata?.['bodyFile'];
-  if (typeof file !== 'string')
-    throw new Error(`${entry.collection} → ${entry.id}: no rendered body; it is rendered by the documents loader (src/loaders.ts)`);
+export async function bodyHtml(entry: RenderedEntry): Promise<string> {
+  const file = bodyFileOf(entry);
   return readFile(file, 'utf8').catch((error: unknown) => {
     throw new Error(
       `${entry.collection} → ${entry.id}: its rendered body ${file} cannot be read (${(error as Error).message}); build again to render it`,

@@ -90,7 +90,7 @@ interface Result {
   /** Bytes of the search index (search/), and of its meta file gzipped (loaded by every query). */
   search: { bytes: number; metaGzBytes: number };
   /** The rebuild after editing one document's title, with the caches of the cold build. */
-  warm: { seconds: number; peakMb: number | undefined; cpuSeconds: number | undefined; images: ImageLine | undefined };
+  warm: { copiedPages: number; seconds: number; peakMb: number | undefined; cpuSeconds: number | undefined; images: ImageLine | undefined };
 }
 
 interface ImageLine {
@@ -468,14 +468,20 @@ async function measure(spec: Spec): Promise<Result> {
     const edited = editOneTitle(storyDir);
     const warmRun = await build(storyDir, outDir, work, `${spec.name}-warm`, false);
     if (warmRun.code !== 0) throw new Error(`warm rebuild of ${spec.name} failed:\n${stripVTControlCharacters(warmRun.log).slice(-3000)}`);
+    // The rebuild must show the correction: every article page with its title as it is now.
+    const warmProblems = verify(outDir, distStats(outDir), contentOf(storyDir));
+    if (warmProblems.length) throw new Error(`warm rebuild of ${spec.name}: ${warmProblems.join('; ')}`);
+    // Pages Astro copied from the cold build instead of rendering (experimental.incrementalBuild).
+    const copiedPages = (stripVTControlCharacters(warmRun.log).match(/\.html \((?:restored|cached)\)/g) ?? []).length;
     const warm = {
+      copiedPages,
       seconds: warmRun.seconds,
       peakMb: warmRun.peakKb === undefined ? undefined : warmRun.peakKb / 1024,
       cpuSeconds: warmRun.cpuSeconds,
       images: imageLine(warmRun.log),
     };
     console.log(
-      `  warm rebuild after editing the title of ${edited} in ${warm.seconds.toFixed(1)} s${warm.images ? `: ${warm.images.rendered} preview image(s) rendered, ${warm.images.copied} copied` : ''}`,
+      `  warm rebuild after editing the title of ${edited} in ${warm.seconds.toFixed(1)} s: ${stats.html.length - copiedPages} page(s) rendered, ${copiedPages} copied${warm.images ? `; ${warm.images.rendered} preview image(s) rendered, ${warm.images.copied} copied` : ''}`,
     );
     if (!keep) rmSync(outDir, { recursive: true, force: true });
     return {

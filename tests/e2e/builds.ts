@@ -4,6 +4,8 @@
 //            Its links are relative, so the same files are also tested from file://.
 //   fixture  the made-up story of tests/fixtures/story, built without SITE_URL, from a copy of
 //            the project in a folder whose path holds a space and Japanese characters.
+//   large    a generated story whose lists split, built incrementally after a build of the same
+//            story with marked edits (incremental.ts).
 // Both live inside this checkout (node_modules/.cache), so two checkouts can test at once.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -43,17 +45,20 @@ export function urlOf(build: keyof typeof servedAt): string {
   return url;
 }
 
-/** Builds the site of `cwd` into `outDir` through `npm run build`'s script, with extra environment variables. */
-export async function buildSite(outDir: string, env: Record<string, string>, cwd = repoRoot): Promise<void> {
+/**
+ * Builds the site of `cwd` into `outDir` through `npm run build`'s script, with extra environment
+ * variables, and gives its log. With --force (unless `force` is false): every page rendered, none
+ * copied from an earlier build of the same project.
+ */
+export async function buildSite(outDir: string, env: Record<string, string>, cwd = repoRoot, force = true): Promise<string> {
   rmSync(outDir, { recursive: true, force: true });
-  // --force: Astro caches the content layer per project; a build of another content folder must
-  // not see entries of the previous one.
   try {
-    await promisify(execFile)(process.execPath, [join(cwd, 'src', 'tools', 'build.ts'), '--force', '--outDir', outDir], {
-      cwd,
-      env: { ...process.env, ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(cwd, 'src', 'tools', 'build.ts'), ...(force ? ['--force'] : []), '--outDir', outDir],
+      { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+    );
+    return stdout;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`the build of ${outDir} failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}\n${e.message}`, { cause: error });
