@@ -58,8 +58,12 @@ export function readList<S extends z.ZodType>(dir: string, source: { file: strin
   return readListFile(dir, source.file, source.schema, source.optional).map((e) => e.data);
 }
 
-/** One document of the folder `dir`: its id (the file name), validated frontmatter and body. */
-export function readDocumentFile<S extends z.ZodType>(dir: string, name: string, schema: S, folder = 'documents') {
+/**
+ * One document of the folder `dir`: its id (the file name), validated frontmatter and body. With
+ * `checkBody`, the body's MDX is parsed too, so that a syntax error stops the load here; a caller
+ * that parses the body itself (buildStory, which gives the same errors) or later can leave it out.
+ */
+export function readDocumentFile<S extends z.ZodType>(dir: string, name: string, schema: S, folder = 'documents', checkBody = true) {
   const path = join(dir, name);
   const file = `${folder}/${name}`;
   const id = name.slice(0, -'.mdx'.length);
@@ -73,7 +77,7 @@ export function readDocumentFile<S extends z.ZodType>(dir: string, name: string,
   const parts = splitFrontmatter(source);
   const body = parts?.body ?? '';
   // An MDX syntax error in the body stops the load here, with its line in the .mdx file.
-  readParagraphs(body, file, parts?.bodyLine);
+  if (checkBody) readParagraphs(body, file, parts?.bodyLine);
   return { id, file, path, source, data, body, bodyStartLine: parts?.bodyLine ?? 1 };
 }
 
@@ -130,11 +134,17 @@ export function documentsLoader(options: {
       const root = fileURLToPath(context.config.root);
       const cacheDir = fileURLToPath(new URL('node_modules/.cache/mdx-html/', context.config.root));
       const sync = async () => {
-        const files = documentFileNames(dir).map((name) => readDocumentFile(dir, name, schema, folder));
-        // Read and checked all first, so a mistake in any file stops the load before any compile.
-        const datas = await mapLimit(files, 8, ({ id, path: filePath, data }) =>
-          context.parseData({ id, data: data as Record<string, unknown>, filePath }),
-        );
+        const files = documentFileNames(dir).map((name) => readDocumentFile(dir, name, schema, folder, false));
+        let datas: Array<Record<string, unknown>> = [];
+        // Every file is checked before any body is compiled, so a mistake in any file stops the
+        // load first. The checks run once the bodies to compile are known: their worker thread
+        // starts meanwhile.
+        const checks = async () => {
+          for (const { body, file, bodyStartLine } of files) readParagraphs(body, file, bodyStartLine);
+          datas = await mapLimit(files, 8, ({ id, path: filePath, data }) =>
+            context.parseData({ id, data: data as Record<string, unknown>, filePath }),
+          );
+        };
         const { bodies, notices, counts } = await renderBodies(
           context.config,
           mdx,
@@ -146,6 +156,7 @@ export function documentsLoader(options: {
             bodyLine: bodyStartLine,
             frontmatter: data as Record<string, unknown>,
           })),
+          { checks },
         );
         for (const notice of notices) context.logger.warn(notice);
         const n = (count: number) => `${count} ${count === 1 ? 'body' : 'bodies'}`;

@@ -78,6 +78,15 @@ function storyText(dir: string): Promise<StoryText> {
 // The contents of the story files the plugins read, per content folder (for the compile cache).
 const contentStamps = new Map<string, { stamp: string; hash: string }>();
 
+/**
+ * Reads ahead what the plugins need to compile the document at `path` (its story's files, the
+ * tokenizer of the readings): the worker thread of src/render-body.ts, while the content is checked.
+ */
+export async function prepareStoryText(path: string): Promise<void> {
+  const doc = documentOf(path);
+  if (doc) await storyText(doc.dir);
+}
+
 /** What the plugins read for a file besides its text: '' for a file that is not a document. */
 export function storyInputsOf(path: string): string {
   const doc = documentOf(path);

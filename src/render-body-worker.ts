@@ -12,6 +12,7 @@ import {
   type BodyResult,
   type RenderSettings,
 } from './render-body.ts';
+import { prepareStoryText } from './markdown.ts';
 
 const { settings, pipeline } = Tinypool.workerData as { settings: RenderSettings; pipeline: string };
 
@@ -35,7 +36,15 @@ async function start(): Promise<BodyRenderer> {
 
 let renderer: Promise<BodyRenderer> | undefined;
 
-export default async function render(job: { body: string; filePath: string; frontmatter: Record<string, unknown> }): Promise<BodyResult> {
+type Job = { body: string; filePath: string; frontmatter: Record<string, unknown> };
+
+/** Compiles and runs one body; or, asked to `prepare` for a body's file, loads all it needs first. */
+export default async function render(job: Job | { prepare: string }): Promise<BodyResult | undefined> {
+  if ('prepare' in job) {
+    await (renderer ??= start());
+    await prepareStoryText(job.prepare);
+    return undefined;
+  }
   const render = await (renderer ??= start());
   const takeWarnings = collectWarnings();
   try {

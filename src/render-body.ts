@@ -253,13 +253,16 @@ const bodyError = (job: BodyJob | undefined) => (error: unknown) => {
  * others are compiled and run in this thread, or on a worker thread (src/render-body-worker.ts)
  * in a large folder (WORKER_FROM), or as `onWorker` says. The plugins' notices (the
  * readings to check) are given back, each once, for the loader to log.
+ *
+ * `checks` (the loader's checks of the content) runs once the bodies to compile are known and
+ * before any is compiled; a worker thread starts (it takes about 2 s) while it runs.
  */
 export async function renderBodies(
   config: AstroConfig,
   mdx: MdxOptions,
   cacheDir: string,
   jobs: readonly BodyJob[],
-  options: { onWorker?: boolean } = {},
+  options: { onWorker?: boolean; checks?: () => Promise<void> } = {},
 ): Promise<{ bodies: RenderedBody[]; notices: string[]; counts: RenderCounts }> {
   const processor = config.markdown.processor;
   const settings = renderSettings(config, mdx, cacheDir);
@@ -277,8 +280,9 @@ export async function renderBodies(
   const onWorker = compilesOnWorker(jobs.length, missing.length, options.onWorker);
   const counts = { kept: jobs.length - missing.length, rendered: missing.length, onWorker };
   const done = () => ({ bodies: bodies as RenderedBody[], notices, counts });
-  if (missing.length === 0) return done();
   if (!onWorker) {
+    await options.checks?.();
+    if (missing.length === 0) return done();
     // In this thread the plugins print their notices themselves, as they do in any build (the
     // compile cache repeats them on a hit): other loaders run at the same time, so what is printed
     // here is not captured.
@@ -295,6 +299,10 @@ export async function renderBodies(
     workerData: { settings, pipeline: pipelineOf(processor) },
   });
   try {
+    // The worker loads the config, Astro and the plugins' story files and tokenizer while the
+    // checks run here. A failure to start is not lost: the first body meets it again.
+    pool.run({ prepare: missing[0]!.job.filePath }).catch(() => {});
+    await options.checks?.();
     await mapLimit(missing, 4, async ({ job, i }) => {
       const { body, filePath, frontmatter } = job;
       const result = (await pool.run({ body, filePath, frontmatter }).catch(bodyError(job))) as BodyResult;

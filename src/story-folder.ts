@@ -14,7 +14,8 @@ export function readStoryFolder(dir: string): StoryInput {
   return {
     story: readList(dir, listSources.story)[0],
     documents: documentFileNames(docDir).map((name) => {
-      const { id, file, data, body, bodyStartLine } = readDocumentFile(docDir, name, documentSchema);
+      // The body is parsed (and its errors given) by buildStory.
+      const { id, file, data, body, bodyStartLine } = readDocumentFile(docDir, name, documentSchema, documentsFolder, false);
       return { id, file, data, body, bodyStartLine };
     }),
     actors: readList(dir, listSources.actors),

@@ -87,6 +87,43 @@ describe('rendering bodies', () => {
   }
 
   for (const onWorker of [true, false]) {
+    it(`runs the content's checks before any compile, and compiles nothing when they fail, ${onWorker ? 'on a worker thread' : "in the build's thread"}`, async () => {
+      const jobs = [
+        {
+          body: `検査の段落、${Date.now()}、${String(onWorker)}。\n`,
+          filePath: page,
+          file: 'pages/about.mdx',
+          bodyLine: 5,
+          frontmatter: {},
+        },
+      ];
+      const failing = renderBodies(configWith(astroConfig.markdown!.processor!), { optimize: true }, cacheDir, jobs, {
+        onWorker,
+        checks: async () => {
+          throw new ContentError('documents/a.mdx: 検査に通らない');
+        },
+      });
+      await expect(failing).rejects.toThrow('documents/a.mdx: 検査に通らない');
+      expect(readdirSync(cacheDir).filter((f) => f.endsWith('.html'))).toEqual([]);
+      const order: string[] = [];
+      const passing = await renderBodies(configWith(astroConfig.markdown!.processor!), { optimize: true }, cacheDir, jobs, {
+        onWorker,
+        checks: async () => void order.push('checked'),
+      });
+      order.push('rendered');
+      expect(order).toEqual(['checked', 'rendered']);
+      expect(passing.counts.rendered).toBe(1);
+      // Nothing left to compile: the checks still run.
+      let checked = false;
+      await renderBodies(configWith(astroConfig.markdown!.processor!), { optimize: true }, cacheDir, jobs, {
+        onWorker,
+        checks: async () => void (checked = true),
+      });
+      expect(checked).toBe(true);
+    });
+  }
+
+  for (const onWorker of [true, false]) {
     it(`names the file, line and column of a body that cannot be compiled, ${onWorker ? 'on a worker thread' : "in the build's thread"}`, async () => {
       const error = await buildRender([{ body: `一行目。\n\n段落 {1 +} ${Date.now()}。\n`, filePath: page }], onWorker).catch(
         (e: unknown) => e,
