@@ -18,8 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import Tinypool from 'tinypool';
 import { siteUrl, storyDir } from '../config.ts';
-import { storyAfterBuild } from '../story-folder.ts';
-import { ogCards } from '../lib/sharing/og-cards.ts';
+import { storyOutputs } from './story-outputs.ts';
 import { ogImageRoute } from '../lib/sharing/page-meta.ts';
 import { ogFontPath } from '../lib/sharing/og-font.ts';
 import type { OgCard } from '../lib/sharing/og-image.ts';
@@ -250,12 +249,19 @@ async function pruneOtherStories(cacheRoot: string, current: string): Promise<vo
   }
 }
 
+interface ImageJobs {
+  jobs: PreviewImageJob[];
+  cacheDir: string;
+  cacheRoot: string;
+  folder: string;
+}
+
 /** The images of the story in `dir`, and the folder of its cache. */
-function imageJobs(dir: string, root: string): { jobs: PreviewImageJob[]; cacheDir: string; cacheRoot: string; folder: string } {
-  const model = storyAfterBuild(dir);
-  const jobs = ogCards(model).map(({ route, title, kind, figure }) => ({
+async function imageJobs(dir: string, root: string): Promise<ImageJobs> {
+  const { cards, siteName } = await storyOutputs(dir);
+  const jobs = cards.map(({ route, title, kind, figure }) => ({
     route,
-    card: { title, kind, siteName: model.story.siteName, ...(figure ? { figure } : {}) },
+    card: { title, kind, siteName, ...(figure ? { figure } : {}) },
   }));
   // One cache per content folder, so two stories built from one checkout keep their own.
   const folder = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16);
@@ -266,7 +272,7 @@ function imageJobs(dir: string, root: string): { jobs: PreviewImageJob[]; cacheD
 export function previewImages(): AstroIntegration {
   let root = process.cwd();
   let command = '';
-  let early: { images: ReturnType<typeof imageJobs>; rendering: Rendering; started: number; threads: number } | undefined;
+  let early: Promise<{ images: ImageJobs; rendering: Rendering; started: number; threads: number }> | undefined;
   return {
     name: 'preview-images',
     hooks: {
@@ -280,35 +286,35 @@ export function previewImages(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
         if (!siteUrl || command !== 'build') return;
-        try {
-          const images = imageJobs(storyDir, root);
+        const started = performance.now();
+        early = imageJobs(storyDir, root).then((images) => {
           const threads = Math.max(1, availableParallelism() - 1);
           const rendering = startRendering({ jobs: images.jobs, cacheDir: images.cacheDir, threads });
-          early = { images, rendering, started: performance.now(), threads };
           // A failure surfaces at the end of the build, where the images are written.
-          early.rendering.done.catch(() => {});
-        } catch {
-          // Content the collections will reject: the build stops there, with their message.
-          early = undefined;
-        }
+          rendering.done.catch(() => {});
+          return { images, rendering, started, threads };
+        });
+        // Content the collections reject: the build stops there, with their message.
+        early.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!siteUrl) return;
         const started = performance.now();
         // The jobs the drawing started with (the content has not changed since).
-        const { jobs, cacheDir, cacheRoot, folder } = early?.images ?? imageJobs(storyDir, root);
+        const drawing = await early;
+        early = undefined;
+        const { jobs, cacheDir, cacheRoot, folder } = drawing?.images ?? (await imageJobs(storyDir, root));
         await pruneOtherStories(cacheRoot, folder);
         // The core the build ran on is free now.
-        if (early) early.rendering.addThreads(availableParallelism() - early.threads);
+        if (drawing) drawing.rendering.addThreads(availableParallelism() - drawing.threads);
         const { rendered, copied } = await writePreviewImages({
           jobs,
           outDir: fileURLToPath(dir),
           cacheDir,
-          ...(early ? { rendering: early.rendering } : {}),
+          ...(drawing ? { rendering: drawing.rendering } : {}),
         });
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
-        const since = early ? ` (drawing began with the build, ${((performance.now() - early.started) / 1000).toFixed(1)} s ago)` : '';
-        early = undefined;
+        const since = drawing ? ` (drawing began with the build, ${((performance.now() - drawing.started) / 1000).toFixed(1)} s ago)` : '';
         logger.info(`${jobs.length} preview images in ${seconds} s: ${rendered.length} rendered, ${copied.length} from the cache${since}`);
       },
     },

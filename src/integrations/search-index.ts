@@ -12,7 +12,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storyDir } from '../config.ts';
-import { loadStoryFolder, storyAfterBuild } from '../story-folder.ts';
+import { loadStoryFolder } from '../story-folder.ts';
+import { storyOutputs } from './story-outputs.ts';
 import { storyIndex } from '../lib/search/records.ts';
 import { mapLimit } from './limit.ts';
 
@@ -38,10 +39,37 @@ export async function bundleSearchClient(name = 'search.js'): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+/** Writes the index files of the story into the build folder `root`; gives how many. */
+async function writeIndex(root: string): Promise<number> {
+  const { search: files } = await storyOutputs(storyDir);
+  await mkdir(join(root, 'search'), { recursive: true });
+  await mapLimit(files, 64, (f) => writeFile(join(root, f.path), f.content));
+  return files.length;
+}
+
 export function searchIndex(): AstroIntegration {
+  let outDir = '';
+  let command = '';
+  let writing: { files: Promise<number>; started: number } | undefined;
   return {
     name: 'search-index',
     hooks: {
+      'astro:config:setup': ({ command: given }) => {
+        command = given;
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        // The story is read on its worker thread from now on.
+        if (command === 'build') void storyOutputs(storyDir);
+      },
+      // Thousands of small files at scale: written while Astro bundles and renders the pages (the
+      // build folder has been emptied by then), from the story read on a worker thread since
+      // astro:config:done (story-outputs.ts).
+      'astro:build:setup': () => {
+        if (writing) return;
+        writing = { files: writeIndex(outDir), started: performance.now() };
+        writing.files.catch(() => {});
+      },
       // The dev server has no dist/: it bundles the script on each request.
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
@@ -63,10 +91,15 @@ export function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const started = performance.now();
-        await mkdir(join(root, 'search'), { recursive: true });
-        const { files } = storyIndex(storyAfterBuild(storyDir));
-        await mapLimit(files, 64, (f) => writeFile(join(root, f.path), f.content));
-        logger.info(`${files.length} index files, written in ${Math.round(performance.now() - started)} ms`);
+        // The files written since the bundling began; a build folder other than the configured one
+        // (no setup hook ran for it) gets them now.
+        if (!writing || root !== outDir) writing = { files: writeIndex(root), started };
+        const count = await writing.files;
+        const waited = Math.round(performance.now() - started);
+        logger.info(
+          `${count} index files, written in ${Math.round(performance.now() - writing.started)} ms (${waited} ms of it after the pages)`,
+        );
+        writing = undefined;
         for (const name of Object.keys(entries)) {
           const source = await bundleSearchClient(name);
           await writeFile(join(root, 'search', name), source);

@@ -303,7 +303,7 @@ describe('index files', () => {
   });
 
   test('a bigger index gets more shards', () => {
-    const many: SearchRecord[] = Array.from({ length: 3000 }, (_, i) => ({
+    const many: SearchRecord[] = Array.from({ length: 12000 }, (_, i) => ({
       kind: 'paragraph',
       title: 't',
       text: `段落${i}の本文、番号${i * 7}`,

@@ -1,0 +1,11 @@
+// The worker thread of story-outputs.ts: reads and joins a content folder with the build's own
+// readers and join (src/story-folder.ts), and gives back the preview cards and the search index.
+import { loadStoryFolder } from '../story-folder.ts';
+import { ogCards } from '../lib/sharing/og-cards.ts';
+import { storyIndex } from '../lib/search/records.ts';
+import type { StoryOutputs } from './story-outputs.ts';
+
+export default function outputsOf(dir: string): StoryOutputs {
+  const model = loadStoryFolder(dir);
+  return { cards: ogCards(model), siteName: model.story.siteName, search: storyIndex(model).files };
+}
