@@ -137,10 +137,10 @@ export function documentsLoader(options: {
         const files = documentFileNames(dir).map((name) => readDocumentFile(dir, name, schema, folder, false));
         let datas: Array<Record<string, unknown>> = [];
         // Every file is checked before any body is compiled, so a mistake in any file stops the
-        // load first. The checks run once the bodies to compile are known: their worker thread
-        // starts meanwhile.
-        const checks = async () => {
-          for (const { body, file, bodyStartLine } of files) readParagraphs(body, file, bodyStartLine);
+        // load first. The checks run once the bodies to compile are known (their worker thread
+        // starts meanwhile); the others were checked by the build that compiled them.
+        const checks = async (toCompile: readonly number[]) => {
+          for (const i of toCompile) readParagraphs(files[i]!.body, files[i]!.file, files[i]!.bodyStartLine);
           datas = await mapLimit(files, 8, ({ id, path: filePath, data }) =>
             context.parseData({ id, data: data as Record<string, unknown>, filePath }),
           );

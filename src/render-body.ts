@@ -254,15 +254,17 @@ const bodyError = (job: BodyJob | undefined) => (error: unknown) => {
  * in a large folder (WORKER_FROM), or as `onWorker` says. The plugins' notices (the
  * readings to check) are given back, each once, for the loader to log.
  *
- * `checks` (the loader's checks of the content) runs once the bodies to compile are known and
- * before any is compiled; a worker thread starts (it takes about 2 s) while it runs.
+ * `checks` (the loader's checks of the content) runs once the bodies to compile are known, with
+ * their places in `jobs`, and before any is compiled; a worker thread starts (it takes about 2 s)
+ * while it runs. A body the compile cache holds was checked by the build that compiled it: the
+ * cache's key holds the body and every source file, the checks' code included.
  */
 export async function renderBodies(
   config: AstroConfig,
   mdx: MdxOptions,
   cacheDir: string,
   jobs: readonly BodyJob[],
-  options: { onWorker?: boolean; checks?: () => Promise<void> } = {},
+  options: { onWorker?: boolean; checks?: (toCompile: readonly number[]) => Promise<void> } = {},
 ): Promise<{ bodies: RenderedBody[]; notices: string[]; counts: RenderCounts }> {
   const processor = config.markdown.processor;
   const settings = renderSettings(config, mdx, cacheDir);
@@ -280,8 +282,9 @@ export async function renderBodies(
   const onWorker = compilesOnWorker(jobs.length, missing.length, options.onWorker);
   const counts = { kept: jobs.length - missing.length, rendered: missing.length, onWorker };
   const done = () => ({ bodies: bodies as RenderedBody[], notices, counts });
+  const checks = () => options.checks?.(missing.map(({ i }) => i));
   if (!onWorker) {
-    await options.checks?.();
+    await checks();
     if (missing.length === 0) return done();
     // In this thread the plugins print their notices themselves, as they do in any build (the
     // compile cache repeats them on a hit): other loaders run at the same time, so what is printed
@@ -302,7 +305,7 @@ export async function renderBodies(
     // The worker loads the config, Astro and the plugins' story files and tokenizer while the
     // checks run here. A failure to start is not lost: the first body meets it again.
     pool.run({ prepare: missing[0]!.job.filePath }).catch(() => {});
-    await options.checks?.();
+    await checks();
     await mapLimit(missing, 4, async ({ job, i }) => {
       const { body, filePath, frontmatter } = job;
       const result = (await pool.run({ body, filePath, frontmatter }).catch(bodyError(job))) as BodyResult;

@@ -3,7 +3,7 @@
 // compiles on its worker thread only what the caches lack, with astro.config.mjs's processor and
 // no other, and a body no build has used for a week is deleted.
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
@@ -87,39 +87,44 @@ describe('rendering bodies', () => {
   }
 
   for (const onWorker of [true, false]) {
-    it(`runs the content's checks before any compile, and compiles nothing when they fail, ${onWorker ? 'on a worker thread' : "in the build's thread"}`, async () => {
-      const jobs = [
-        {
-          body: `検査の段落、${Date.now()}、${String(onWorker)}。\n`,
-          filePath: page,
-          file: 'pages/about.mdx',
-          bodyLine: 5,
-          frontmatter: {},
-        },
-      ];
-      const failing = renderBodies(configWith(astroConfig.markdown!.processor!), { optimize: true }, cacheDir, jobs, {
+    it(`runs the content's checks of the bodies to compile before compiling any, ${onWorker ? 'on a worker thread' : "in the build's thread"}`, async () => {
+      const stamp = `${Date.now()}、${String(onWorker)}`;
+      const jobs = ['一', '二'].map((n) => ({
+        body: `検査の段落${n}、${stamp}。\n`,
+        filePath: join(work, 'pages', `${n}.mdx`),
+        file: `pages/${n}.mdx`,
+        bodyLine: 5,
+        frontmatter: {},
+      }));
+      // On disk: the compile cache forgets the entries of a source that is gone.
+      mkdirSync(join(work, 'pages'), { recursive: true });
+      for (const job of jobs) writeFileSync(job.filePath, job.body);
+      const config = configWith(astroConfig.markdown!.processor!);
+      const html = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith('.html')) : []);
+      const failing = renderBodies(config, { optimize: true }, cacheDir, jobs, {
         onWorker,
         checks: async () => {
-          throw new ContentError('documents/a.mdx: 検査に通らない');
+          throw new ContentError('pages/二.mdx: 検査に通らない');
         },
       });
-      await expect(failing).rejects.toThrow('documents/a.mdx: 検査に通らない');
-      expect(readdirSync(cacheDir).filter((f) => f.endsWith('.html'))).toEqual([]);
-      const order: string[] = [];
-      const passing = await renderBodies(configWith(astroConfig.markdown!.processor!), { optimize: true }, cacheDir, jobs, {
+      await expect(failing).rejects.toThrow('pages/二.mdx: 検査に通らない');
+      expect(html()).toEqual([]);
+      // The first body is compiled once, by itself; then only the second is left to check and compile.
+      await renderBodies(config, { optimize: true }, cacheDir, jobs.slice(0, 1), { onWorker });
+      const asked: Array<{ toCompile: readonly number[]; compiled: number }> = [];
+      const result = await renderBodies(config, { optimize: true }, cacheDir, jobs, {
         onWorker,
-        checks: async () => void order.push('checked'),
+        checks: async (toCompile) => void asked.push({ toCompile, compiled: html().length }),
       });
-      order.push('rendered');
-      expect(order).toEqual(['checked', 'rendered']);
-      expect(passing.counts.rendered).toBe(1);
-      // Nothing left to compile: the checks still run.
-      let checked = false;
-      await renderBodies(configWith(astroConfig.markdown!.processor!), { optimize: true }, cacheDir, jobs, {
+      expect(asked).toEqual([{ toCompile: [1], compiled: 1 }]);
+      expect(result.counts).toEqual({ kept: 1, rendered: 1, onWorker });
+      // Nothing left to compile: the checks run, for no body.
+      asked.length = 0;
+      await renderBodies(config, { optimize: true }, cacheDir, jobs, {
         onWorker,
-        checks: async () => void (checked = true),
+        checks: async (toCompile) => void asked.push({ toCompile, compiled: html().length }),
       });
-      expect(checked).toBe(true);
+      expect(asked).toEqual([{ toCompile: [], compiled: 2 }]);
     });
   }
 

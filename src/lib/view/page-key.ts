@@ -6,59 +6,24 @@
 // a page shows must reach it through these, or a rebuild would keep a stale copy (the large e2e
 // build is made incrementally, after a build of the same story with marked edits, and fails if any
 // page still shows a mark).
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
-/** A hash of `inputs`: plain data, arrays, Maps, Sets and Dates. */
+/** A hash of `inputs`: plain data, arrays, Maps and Sets (Dates as their JSON, ISO strings). */
 export function pageKey(...inputs: unknown[]): string {
-  const hash = createHash('sha256');
-  feed(hash, inputs, []);
-  return hash.digest('base64url').slice(0, 24);
+  // JSON.stringify fails on a value that contains itself, as the key should: such a view could not
+  // be told from another by its text.
+  return createHash('sha256').update(JSON.stringify(inputs, tagged)).digest('base64url').slice(0, 24);
 }
 
-/**
- * Writes `value` into `hash`, each kind of value tagged so that two different values never write
- * the same bytes. A value met again inside itself (a document whose paragraphs point back at it)
- * is written as a reference to that ancestor: it is already hashed there.
- */
-function feed(hash: Hash, value: unknown, ancestors: object[]): void {
-  if (value === null || value === undefined) return void hash.update(value === null ? 'N;' : 'U;');
-  switch (typeof value) {
-    case 'string':
-      return void hash.update(`s${value.length}:`).update(value);
-    case 'number':
-      return void hash.update(`f${String(value)};`);
-    case 'boolean':
-      return void hash.update(value ? 'T;' : 'F;');
-    case 'bigint':
-      return void hash.update(`i${String(value)};`);
-    case 'object':
-      break;
-    default:
-      // A function or a symbol would hide what the page shows from the key.
-      throw new TypeError(`pageKey: a ${typeof value} cannot be keyed; a view model holds data only`);
-  }
-  const object = value as object;
-  const at = ancestors.indexOf(object);
-  if (at >= 0) return void hash.update(`^${ancestors.length - at};`);
-  ancestors.push(object);
-  if (object instanceof Date) hash.update(`d${object.toISOString()};`);
-  else if (Array.isArray(object) || object instanceof Set) {
-    const items = [...(object as Iterable<unknown>)];
-    hash.update(`${object instanceof Set ? 'S' : 'a'}${items.length}[`);
-    for (const item of items) feed(hash, item, ancestors);
-  } else if (object instanceof Map) {
-    hash.update(`M${object.size}[`);
-    for (const [k, v] of object) {
-      feed(hash, k, ancestors);
-      feed(hash, v, ancestors);
-    }
-  } else {
-    const entries = Object.entries(object).filter(([, v]) => v !== undefined);
-    hash.update(`o${entries.length}{`);
-    for (const [k, v] of entries) {
-      hash.update(`${k.length}:${k}`);
-      feed(hash, v, ancestors);
-    }
-  }
-  ancestors.pop();
+/** JSON for what it has no form of: Maps and Sets as tagged entries, undefined in a list; a function refused. */
+function tagged(this: unknown, _key: string, value: unknown): unknown {
+  if (value instanceof Map) return { '\u0000Map': [...value] };
+  if (value instanceof Set) return { '\u0000Set': [...value] };
+  if (typeof value === 'bigint') return { '\u0000BigInt': String(value) };
+  // A property that is undefined is left out, as it is from the page; in a list it holds a place.
+  if (value === undefined && Array.isArray(this)) return { '\u0000undefined': true };
+  // A function or a symbol would hide what the page shows from the key.
+  if (typeof value === 'function' || typeof value === 'symbol')
+    throw new TypeError(`pageKey: a ${typeof value} cannot be keyed; a view model holds data only`);
+  return value;
 }
