@@ -14,6 +14,7 @@ import { pageFileUrl } from './src/lib/view/urls.ts';
 import { inlineScriptHashes } from './src/integrations/inline-scripts.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { previewImages } from './src/integrations/preview-images.ts';
+import { incrementalGuard } from './src/integrations/incremental-guard.ts';
 
 export default defineConfig({
   ...(siteUrl ? { site: siteUrl } : {}),
@@ -35,6 +36,7 @@ export default defineConfig({
     // The documents' bodies are rendered while the content loads (src/render-body.ts), with these
     // same options; the integration renders any other .mdx file.
     mdx(mdxOptions),
+    incrementalGuard(),
     searchIndex(),
     previewImages(),
     offline(),

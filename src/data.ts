@@ -35,6 +35,8 @@ async function load(): Promise<CrossReferencedStory> {
       file: `documents/${d.id}.mdx`,
       data: d.data,
       body: d.body ?? '',
+      // So that an error in a body names its line in the .mdx file (src/loaders.ts keeps it).
+      ...(typeof d.rendered?.metadata?.['bodyLine'] === 'number' ? { bodyStartLine: d.rendered.metadata['bodyLine'] } : {}),
     })),
     actors,
     events,

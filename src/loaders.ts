@@ -145,7 +145,7 @@ export function documentsLoader(options: {
             context.parseData({ id, data: data as Record<string, unknown>, filePath }),
           );
         };
-        const { bodies, notices, counts } = await renderBodies(
+        const result = await renderBodies(
           context.config,
           mdx,
           cacheDir,
@@ -158,6 +158,9 @@ export function documentsLoader(options: {
           })),
           { checks },
         );
+        const { bodies, notices, counts } = result;
+        // The checks fill the data: a renderer that skipped them would store entries without it.
+        if (datas.length !== files.length) throw new Error(`${folder}: the content was not checked before it was stored`);
         for (const notice of notices) context.logger.warn(notice);
         const n = (count: number) => `${count} ${count === 1 ? 'body' : 'bodies'}`;
         const where = counts.onWorker ? ' on a worker thread' : '';
@@ -172,7 +175,7 @@ export function documentsLoader(options: {
             body,
             // The HTML stays in its file until a page asks for it (bodyHtml, src/data.ts): kept
             // in the store, it would be bundled into the build as one string of every body.
-            rendered: { html: '', metadata: { bodyFile: bodies[i]!.file } },
+            rendered: { html: '', metadata: { bodyFile: bodies[i]!.file, bodyLine: files[i]!.bodyStartLine } },
             filePath: relative(root, filePath).split(sep).join('/'),
             digest: context.generateDigest(source),
           });

@@ -39,7 +39,12 @@ interface StoryText {
   annotator: Annotator;
 }
 
-async function readStoryText(dir: string): Promise<StoryText> {
+/**
+ * What the plugins take from a content folder, as data: the rules of the mentions, the names and
+ * the glossary the readings start from, and the events each paragraph is cited by. The plugins get
+ * exactly this (readStoryText), and a document's compile is keyed by it (storyInputsOf).
+ */
+function storyTextInputs(dir: string) {
   const read = <S extends z.ZodType>(source: { file: string; schema: S; optional: boolean }) => readList(dir, source);
   const actors = read(listSources.actors);
   const events = read(listSources.events);
@@ -49,11 +54,17 @@ async function readStoryText(dir: string): Promise<StoryText> {
     for (const ref of event.paragraphs) eventsByParagraph.set(ref, [...(eventsByParagraph.get(ref) ?? []), event]);
   }
   return {
-    match: createMatcher(mentionRules(actors, read(listSources.mentions), contentFiles)),
-    eventsByParagraph,
+    rules: mentionRules(actors, read(listSources.mentions), contentFiles),
     // Readings: the editorial glossary first, then the actors' names, then the tokenizer.
-    annotator: await createAnnotator({ names: actorNames(actors), glossary: read(listSources.readings) }),
+    names: actorNames(actors),
+    glossary: read(listSources.readings),
+    eventsByParagraph,
   };
+}
+
+async function readStoryText(dir: string): Promise<StoryText> {
+  const { rules, names, glossary, eventsByParagraph } = storyTextInputs(dir);
+  return { match: createMatcher(rules), eventsByParagraph, annotator: await createAnnotator({ names, glossary }) };
 }
 
 // Read once per build; read again (in `astro dev`) when one of the files changes.
@@ -75,9 +86,6 @@ function storyText(dir: string): Promise<StoryText> {
   return text;
 }
 
-// The contents of the story files the plugins read, per content folder (for the compile cache).
-const contentStamps = new Map<string, { stamp: string; hash: string }>();
-
 /**
  * Reads ahead what the plugins need to compile the document at `path` (its story's files, the
  * tokenizer of the readings): the worker thread of src/render-body.ts, while the content is checked.
@@ -87,18 +95,42 @@ export async function prepareStoryText(path: string): Promise<void> {
   if (doc) await storyText(doc.dir);
 }
 
-/** What the plugins read for a file besides its text: '' for a file that is not a document. */
+// What the plugins take from each content folder, for the compile cache: a hash of the part every
+// document shares, and per document a hash of the events its paragraphs are cited by.
+const contentStamps = new Map<string, { stamp: string; shared: string; events: Map<string, string> }>();
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function storyInputs(dir: string): { shared: string; events: Map<string, string> } {
+  try {
+    const { eventsByParagraph, ...shared } = storyTextInputs(dir);
+    const byDocument = new Map<string, Array<[string, StoryEvent[]]>>();
+    for (const [ref, events] of eventsByParagraph) {
+      const id = ref.split('#')[0]!;
+      byDocument.set(id, [...(byDocument.get(id) ?? []), [ref, events]]);
+    }
+    return { shared: sha(JSON.stringify(shared)), events: new Map([...byDocument].map(([id, refs]) => [id, sha(JSON.stringify(refs))])) };
+  } catch {
+    // Files the collections will reject: keyed by their bytes, so the compile (and its message) happens.
+    const hash = createHash('sha256');
+    for (const file of filesOf(dir)) hash.update(existsSync(file) ? readFileSync(file) : '-').update('\0');
+    return { shared: hash.digest('hex'), events: new Map() };
+  }
+}
+
+/**
+ * What the plugins take from the story for a file besides its text ('' for a file that is not a
+ * document): the mention rules, the names and readings every body shares, and the events citing
+ * this document's paragraphs. So an actor's description, or an event citing only another document,
+ * compiles no body again; a new surface form, a reading, or an event citing this one does.
+ */
 export function storyInputsOf(path: string): string {
   const doc = documentOf(path);
   if (!doc) return '';
   const stamp = mtimes(doc.dir);
-  const hit = contentStamps.get(doc.dir);
-  if (hit?.stamp === stamp) return hit.hash;
-  const hash = createHash('sha256');
-  for (const file of filesOf(doc.dir)) hash.update(existsSync(file) ? readFileSync(file) : '-').update('\0');
-  const entry = { stamp, hash: hash.digest('hex') };
-  contentStamps.set(doc.dir, entry);
-  return entry.hash;
+  let entry = contentStamps.get(doc.dir);
+  if (entry?.stamp !== stamp) contentStamps.set(doc.dir, (entry = { stamp, ...storyInputs(doc.dir) }));
+  return sha(`${entry.shared}:${entry.events.get(doc.id) ?? ''}`);
 }
 
 // What the plugins said of each file while compiling it (the compile cache repeats it on a hit).

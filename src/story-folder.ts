@@ -1,6 +1,7 @@
 // A whole content folder read and joined outside Astro's content layer, with the build's own
 // readers (src/loaders.ts), file table (src/story-sources.ts) and join: for the build steps that
-// run after the pages (the preview images, src/integrations/preview-images.ts) and for the tests.
+// need the whole story besides the pages (the preview images and the search index, read on a
+// worker thread: src/integrations/story-outputs.ts), the search index in `astro dev`, and the tests.
 import { join } from 'node:path';
 import { documentFileNames, readDocumentFile, readList } from './loaders.ts';
 import { documentsFolder, documentSchema, listSources } from './story-sources.ts';
@@ -34,16 +35,4 @@ export function readStoryFolder(dir: string): StoryInput {
 /** Reads and joins a story folder, with its cross-references, as src/data.ts does. */
 export function loadStoryFolder(dir: string): CrossReferencedStory {
   return crossReference(buildStory(readStoryFolder(dir)), contentFiles);
-}
-
-const joined = new Map<string, CrossReferencedStory>();
-
-/**
- * The story of `dir`, read and joined once per process: for the steps after a build (the search
- * index, the preview images), which all need the same model. Not for `astro dev`, where the files change.
- */
-export function storyAfterBuild(dir: string): CrossReferencedStory {
-  let model = joined.get(dir);
-  if (!model) joined.set(dir, (model = loadStoryFolder(dir)));
-  return model;
 }

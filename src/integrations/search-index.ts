@@ -2,9 +2,10 @@
 // into dist/search/search.js and the engine it loads with the first query (src/scripts/search-engine.ts
 // and the pure modules it imports from src/lib/search/) into dist/search/engine.js: minified
 // classic scripts, since file:// runs no ES modules, and the page must not depend on a dev server.
-// It also writes the index files (search/meta.js, r<n>.js, s<n>.js, n<n>.js) from the story, read
-// once after the build (src/story-folder.ts): thousands of small files at scale, which as routes of
-// the build cost Astro a page render each. The search page reads the same index for its counts.
+// It also writes the index files (search/meta.js, r<n>.js, s<n>.js, n<n>.js) from the story read on
+// a worker thread (story-outputs.ts), while Astro bundles and renders: thousands of small files at
+// scale, which as routes of the build would cost Astro a page render each. The search page builds
+// the same index for its counts and version.
 // Listed before offline() in astro.config.mjs, so that the service worker precaches the bundle.
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';

@@ -109,17 +109,22 @@ function imageLine(log: string): ImageLine | undefined {
 }
 
 /** Edits the title of the first document (in its frontmatter): what a correction does. */
-function editOneTitle(storyDir: string): string {
+/** Edits the title of the story's first document (the correction a warm rebuild redoes); gives the file and the title before. */
+function editOneTitle(storyDir: string): { file: string; before: string } {
   const dir = join(storyDir, 'documents');
   const file = readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
     .sort()[0]!;
   const text = readFileSync(join(dir, file), 'utf8');
+  let before = '';
   writeFileSync(
     join(dir, file),
-    text.replace(/^title: (["']?)(.*?)\1$/m, (_, q: string, t: string) => `title: ${q}${t}(訂正)${q}`),
+    text.replace(/^title: (["']?)(.*?)\1$/m, (_, q: string, t: string) => {
+      before = t;
+      return `title: ${q}${t}(訂正)${q}`;
+    }),
   );
-  return file;
+  return { file, before };
 }
 
 function parseSpec(arg: string): Spec {
@@ -465,11 +470,21 @@ async function measure(spec: Spec): Promise<Result> {
       : { bytes: 0, metaGzBytes: 0 };
     console.log(`  cold build in ${run.seconds.toFixed(1)} s`);
     // The rebuild a correction causes: one title edited, the caches of the cold build kept.
-    const edited = editOneTitle(storyDir);
+    const { file: edited, before: oldTitle } = editOneTitle(storyDir);
     const warmRun = await build(storyDir, outDir, work, `${spec.name}-warm`, false);
     if (warmRun.code !== 0) throw new Error(`warm rebuild of ${spec.name} failed:\n${stripVTControlCharacters(warmRun.log).slice(-3000)}`);
     // The rebuild must show the correction: every article page with its title as it is now.
-    const warmProblems = verify(outDir, distStats(outDir), contentOf(storyDir));
+    const warmStats = distStats(outDir);
+    const warmProblems = verify(outDir, warmStats, contentOf(storyDir));
+    // Nor may any page copied from the cold build still show the title as it was (lists, neighbours).
+    const stale = warmStats.html.filter((path) => {
+      const text = readFileSync(join(outDir, path), 'utf8').replace(/<[^>]*>/g, '');
+      return text
+        .split(escapeHtml(oldTitle))
+        .slice(1)
+        .some((after) => !after.startsWith('(訂正)'));
+    });
+    if (stale.length) warmProblems.push(`${stale.length} pages still show the old title (first: ${stale[0]})`);
     if (warmProblems.length) throw new Error(`warm rebuild of ${spec.name}: ${warmProblems.join('; ')}`);
     // Pages Astro copied from the cold build instead of rendering (experimental.incrementalBuild).
     const copiedPages = (stripVTControlCharacters(warmRun.log).match(/\.html \((?:restored|cached)\)/g) ?? []).length;

@@ -6,51 +6,46 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
-/** Katakana that no generated story holds, and that gets no reading and no line-break markup. */
-export const MARK = 'ヰヱヰヱ';
+/**
+ * One mark per edit, so that a page shows which edits reached it: katakana no generated story
+ * holds, which gets no reading and no line-break markup (a reading's mark is in hiragana, as
+ * readings are).
+ */
+export const MARKS = {
+  title: 'ヰヱヰア',
+  paragraph: 'ヰヱヰイ',
+  actor: 'ヰヱヰウ',
+  event: 'ヰヱヰエ',
+  point: 'ヰヱヰオ',
+  correction: 'ヰヱヰカ',
+  reading: 'ゐゑゐき',
+} as const;
+export type MarkKind = keyof typeof MARKS;
 
 /** One marked edit: the file, and what it does to it. */
-const edits: Array<{ file: string; what: string; edit: (text: string) => string }> = [
+const edits: Array<{ kind: MarkKind; file: string; edit: (text: string) => string }> = [
+  { kind: 'title', file: 'documents/doc-01.mdx', edit: (t) => t.replace(/^title: "(.*)"$/m, `title: "$1${MARKS.title}"`) },
+  { kind: 'paragraph', file: 'documents/doc-02.mdx', edit: (t) => t.replace(/^(---\n[\s\S]*?\n---\n\n)(.+)$/m, `$1${MARKS.paragraph}$2`) },
+  { kind: 'actor', file: 'actors.yaml', edit: (t) => t.replace(/^( {2}description: ")/m, `$1${MARKS.actor}`) },
+  { kind: 'event', file: 'events.yaml', edit: (t) => t.replace(/^( {2}title: ")/m, `$1${MARKS.event}`) },
+  { kind: 'point', file: 'statement-map.yaml', edit: (t) => t.replace(/^( {2}label: ")/m, `$1${MARKS.point}`) },
   {
-    file: 'documents/doc-01.mdx',
-    what: "a document's title",
-    edit: (t) => t.replace(/^title: "(.*)"$/m, `title: "$1${MARK}"`),
-  },
-  {
-    file: 'documents/doc-02.mdx',
-    what: "a paragraph's text",
-    edit: (t) => t.replace(/^(---\n[\s\S]*?\n---\n\n)(.+)$/m, `$1${MARK}$2`),
-  },
-  {
-    file: 'actors.yaml',
-    what: "an actor's description",
-    edit: (t) => t.replace(/^( {2}description: ")/m, `$1${MARK}`),
-  },
-  {
-    file: 'events.yaml',
-    what: "an event's title",
-    edit: (t) => t.replace(/^( {2}title: ")/m, `$1${MARK}`),
-  },
-  {
-    file: 'statement-map.yaml',
-    what: 'a point of the statement',
-    edit: (t) => t.replace(/^( {2}label: ")/m, `$1${MARK}`),
-  },
-  {
+    kind: 'correction',
     file: 'corrections.yaml',
-    what: "a page's correction",
     edit: () =>
-      `- { id: marked, date: "2030-01-02", page: "articles/doc-04.html", summary: "${MARK}を直した。", reason: "試験のため。" }\n`,
+      `- { id: marked, date: "2030-01-02", page: "articles/doc-04.html", summary: "${MARKS.correction}を直した。", reason: "試験のため。" }\n`,
   },
+  // Only the bodies show readings: the pages that copy a body must follow its file.
+  { kind: 'reading', file: 'readings.yaml', edit: () => `- { id: marked, word: 外相, reading: ${MARKS.reading}, name: true }\n` },
 ];
 
 /** Applies the marked edits to the story in `dir`; the function returned puts every file back. */
 export function markStory(dir: string): () => void {
-  const originals = edits.map(({ file, what, edit }) => {
+  const originals = edits.map(({ kind, file, edit }) => {
     const path = join(dir, file);
     const before = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
     const after = edit(before ?? '');
-    if (!after.includes(MARK)) throw new Error(`incremental: could not mark ${what} in ${file}`);
+    if (!after.includes(MARKS[kind])) throw new Error(`incremental: could not mark the ${kind} in ${file}`);
     writeFileSync(path, after);
     return { path, before };
   });
@@ -62,15 +57,18 @@ export function markStory(dir: string): () => void {
   };
 }
 
-/** The HTML files of a build folder (paths relative to it) that show the mark, in their markup or their text. */
-export function markedPages(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.html'))
-    .filter((f) => {
-      const html = readFileSync(join(dir, f), 'utf8');
-      return html.includes(MARK) || html.replace(/<[^>]*>/g, '').includes(MARK);
-    })
-    .sort();
+/** The HTML files of a build folder (paths relative to it) that show a mark, in their markup or their text, with the marks they show. */
+export function markedPages(dir: string): Record<string, MarkKind[]> {
+  const found: Record<string, MarkKind[]> = {};
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.html'))
+    .sort()) {
+    const html = readFileSync(join(dir, f), 'utf8');
+    const text = html.replace(/<[^>]*>/g, '');
+    const kinds = (Object.keys(MARKS) as MarkKind[]).filter((k) => html.includes(MARKS[k]) || text.includes(MARKS[k]));
+    if (kinds.length) found[f.split('\\').join('/')] = kinds;
+  }
+  return found;
 }
 
 /** What the second build said of each page: copied from the first ("restored", "cached") or rendered. */
@@ -86,8 +84,8 @@ export function pagesOfLog(log: string): { copied: string[]; rendered: string[] 
 }
 
 export interface IncrementalRun {
-  /** Pages of the marked build that showed a mark. */
-  marked: string[];
+  /** Pages of the marked build that showed a mark, with the marks each showed. */
+  marked: Record<string, MarkKind[]>;
   copied: string[];
   rendered: string[];
 }

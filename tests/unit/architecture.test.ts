@@ -111,4 +111,22 @@ describe('import direction', () => {
       'pages/articles/[doc].astro',
     ]);
   });
+
+  // A page copied by an incremental build (src/lib/view/page-key.ts) shows only what its key holds:
+  // its view and what siteFrame and correctionsFor give. A component or layout that read the story
+  // itself would show data no key holds.
+  it('components and layouts read the story only through what the pages’ cache keys hash', () => {
+    const readers = all.filter((i) => /^(components|layouts)\//.test(i.file) && i.target === 'data.ts' && !i.typeOnly).map((i) => i.file);
+    expect(readers.sort()).toEqual(['components/Corrections.astro', 'components/ParagraphLink.astro', 'layouts/BaseLayout.astro']);
+    const text = (file: string) => readFileSync(join(src, file), 'utf8');
+    expect(text('layouts/BaseLayout.astro')).toMatch(/= siteFrame\(await getStory\(\)\);/);
+    expect(text('components/Corrections.astro')).toMatch(/correctionsFor\(corrections, route\)/);
+    // ParagraphLink reads the paragraphs itself: only the timeline's pages, which have no key, use it.
+    const users = (target: string) => all.filter((i) => i.target === target && !i.typeOnly).map((i) => i.file);
+    expect(users('components/ParagraphLink.astro')).toEqual(['components/EventItem.astro']);
+    expect(users('components/EventItem.astro')).toEqual(['components/TimelineMonths.astro']);
+    expect(users('components/TimelineMonths.astro').sort()).toEqual(['pages/timeline.astro', 'pages/timeline/[period].astro']);
+    const keyed = all.filter((i) => i.file.startsWith('pages/') && /cacheKey:/.test(text(i.file))).map((i) => i.file);
+    expect([...new Set(keyed)].sort()).toEqual(['pages/actors/[id].astro', 'pages/articles/[doc].astro']);
+  });
 });

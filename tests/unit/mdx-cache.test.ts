@@ -2,7 +2,7 @@
 // read besides a file (src/markdown.ts): an unchanged file is not compiled again, and anything that
 // shapes its code — its text, its frontmatter, the story files, the code — compiles it afresh.
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,14 +116,36 @@ describe('withCompileCache', () => {
 describe('storyInputsOf', () => {
   const story = join(work, 'story');
   cpSync(fileURLToPath(new URL('./crossref/fixtures/_story/', import.meta.url)), story, { recursive: true });
-  const doc = join(story, 'documents', 'report.mdx');
+  // "controls" is the document whose paragraph the fixture's events cite; "report" is cited by none.
+  const cited = join(story, 'documents', 'controls.mdx');
+  const other = join(story, 'documents', 'report.mdx');
+  const edit = (file: string, from: string, to: string) => {
+    const path = join(story, file);
+    const text = readFileSync(path, 'utf8');
+    if (!text.includes(from)) throw new Error(`no ${from} in ${file}`);
+    writeFileSync(path, text.replace(from, to));
+  };
+  // The stamp is the files' mtime and size: each edit changes the size.
+  const keys = () => [storyInputsOf(cited), storyInputsOf(other)];
 
-  it('changes when a story file the plugins read changes, and is empty for a file that is not a document', () => {
-    const before = storyInputsOf(doc);
-    expect(before).toMatch(/^[0-9a-f]{64}$/);
-    expect(storyInputsOf(doc)).toBe(before);
+  it('changes with what the plugins take from the story, for the documents it reaches, and only then', () => {
+    const [c, o] = keys();
+    expect(c).toMatch(/^[0-9a-f]{64}$/);
+    expect(keys()).toEqual([c, o]);
+    // What no body shows: an editor's note, an actor's description, an event's description.
     appendFileSync(join(story, 'actors.yaml'), '\n# an editor’s note\n');
-    expect(storyInputsOf(doc)).not.toBe(before);
+    edit('actors.yaml', 'description: 架空の人物。', 'description: 架空の人物(訂正)。');
+    expect(keys()).toEqual([c, o]);
+    // An event's title is in the date marker of the paragraph it cites: that document only.
+    edit('events.yaml', 'title: 署名', 'title: 協定の署名');
+    const [c1, o1] = keys();
+    expect(c1).not.toBe(c);
+    expect(o1).toBe(o);
+    // A surface form is matched in every body, and a reading may be given in any.
+    edit('actors.yaml', 'surfaceForms: [ベルナ]', 'surfaceForms: [ベルナ, ベルナ政府]');
+    const [c2, o2] = keys();
+    expect(c2).not.toBe(c1);
+    expect(o2).not.toBe(o1);
     expect(storyInputsOf(join(story, 'pages', 'about.mdx'))).toBe('');
   });
 });

@@ -36,11 +36,15 @@ export interface SearchRecord {
 export const MIN_SHARDS = 64;
 /**
  * Posting lists per shard, in bytes of (delta-encoded) JSON before compression, that a growing
- * index aims at. At 1,000 documents: 2,049 shards of 0.7 KB gzip on average, so a term's at most
- * six shards are about 4 KB. A quarter of this made four times the files (8,193 of 0.4 KB), which
- * took a rebuild 3–4 s more to write and the service worker as many more entries to precache.
+ * index aims at: about 0.4 KB gzip a shard, so that a query's handful of shards stays small.
  */
-const SHARD_TARGET_BYTES = 4096;
+const SHARD_TARGET_BYTES = 1024;
+/**
+ * At most this many shards: past it the shards grow instead. At 1,000 documents that is 2,048
+ * files of 0.7 KB gzip on average (a term's at most six shards about 4 KB) instead of 8,192 of
+ * 0.4 KB, which took a rebuild 3–4 s more to write and the service worker as many more entries.
+ */
+export const MAX_SHARDS = 2048;
 /**
  * Records per chunk, in UTF-8 bytes of JSON before compression (about 2.5 KB gzip of Japanese
  * text). A chunk holds one kind only, so a query's first results (ranked by kind) hit few chunks.
@@ -53,6 +57,11 @@ export const SHARD_CALLBACK = '__searchShard';
 export const META_CALLBACK = '__searchMeta';
 export const CHUNK_CALLBACK = '__searchChunk';
 export const NAMES_CALLBACK = '__searchNames';
+
+/** How many shards posting lists of `bytes` (as JSON) are cut into: a power of two, MIN_SHARDS to MAX_SHARDS. */
+export function shardCountFor(bytes: number): number {
+  return Math.min(MAX_SHARDS, Math.max(MIN_SHARDS, 2 ** Math.ceil(Math.log2(Math.max(1, bytes / SHARD_TARGET_BYTES)))));
+}
 
 export interface SearchIndex {
   kinds: KindSpec[];
@@ -91,7 +100,7 @@ export function buildSearchIndex(kinds: readonly KindSpec[], input: readonly Sea
   });
   let bytes = 0;
   for (const [gram, ids] of postings) bytes += gram.length * 3 + 4 + JSON.stringify(deltas(ids)).length;
-  const count = shardCount ?? Math.max(MIN_SHARDS, 2 ** Math.ceil(Math.log2(Math.max(1, bytes / SHARD_TARGET_BYTES))));
+  const count = shardCount ?? shardCountFor(bytes);
   const shards: Array<Record<string, number[]>> = Array.from({ length: count }, () => ({}));
   for (const [gram, ids] of postings) shards[shardOf(gram, count)]![gram] = ids;
   const chunks: number[] = [];

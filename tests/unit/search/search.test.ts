@@ -9,6 +9,8 @@ import {
   shardPath,
   nameTable,
   MIN_SHARDS,
+  MAX_SHARDS,
+  shardCountFor,
   type KindSpec,
   type SearchRecord,
 } from '../../../src/lib/search/index.ts';
@@ -303,13 +305,19 @@ describe('index files', () => {
   });
 
   test('a bigger index gets more shards', () => {
-    const many: SearchRecord[] = Array.from({ length: 12000 }, (_, i) => ({
+    const many: SearchRecord[] = Array.from({ length: 3000 }, (_, i) => ({
       kind: 'paragraph',
       title: 't',
       text: `段落${i}の本文、番号${i * 7}`,
       url: `a.html#p${i}`,
     }));
     expect(buildSearchIndex(kinds, many).shardCount).toBeGreaterThan(MIN_SHARDS);
+  });
+
+  test('a huge index stops at MAX_SHARDS and grows its shards instead', () => {
+    expect(shardCountFor(0)).toBe(MIN_SHARDS);
+    expect(shardCountFor(300 * 1024)).toBe(512);
+    expect(shardCountFor(64 * 1024 * 1024)).toBe(MAX_SHARDS);
   });
 
   test('an unknown kind is refused', () => {

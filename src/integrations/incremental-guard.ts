@@ -1,0 +1,43 @@
+// Astro integration: no page of an interrupted build is ever copied into a later one. With
+// experimental.incrementalBuild, Astro keeps a copy of each page as soon as it is rendered
+// (<cacheDir>/dist/) but writes the manifest of the pages' keys only once every page is done
+// (<cacheDir>/incremental-build.json). A build that dies in between (a failing page, out of memory,
+// a cancelled CI job) leaves copies newer than the manifest: a later build whose data matches the
+// manifest again (an edit reverted) would copy the interrupted build's page. So a mark is left at
+// the start of every build and taken away once the pages are all written; a build that finds the
+// mark still there forgets the manifest and renders every page.
+import type { AstroIntegration } from 'astro';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Astro's manifest of the last build's pages (node_modules/astro/dist/core/build/incremental.js). */
+export const MANIFEST = 'incremental-build.json';
+export const MARK = 'build-in-progress';
+
+export function incrementalGuard(): AstroIntegration {
+  let command = '';
+  let cacheDir = '';
+  return {
+    name: 'incremental-guard',
+    hooks: {
+      'astro:config:setup': ({ command: given }) => {
+        command = given;
+      },
+      'astro:config:done': ({ config, logger }) => {
+        if (command !== 'build') return;
+        cacheDir = fileURLToPath(config.cacheDir);
+        if (existsSync(join(cacheDir, MARK)) && existsSync(join(cacheDir, MANIFEST))) {
+          rmSync(join(cacheDir, MANIFEST), { force: true });
+          logger.warn('the last build did not finish: every page is rendered again, none copied from it');
+        }
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(join(cacheDir, MARK), `${process.pid}\n`);
+      },
+      // Astro writes the manifest after the last page and before this hook.
+      'astro:build:done': () => {
+        if (cacheDir) rmSync(join(cacheDir, MARK), { force: true });
+      },
+    },
+  };
+}
