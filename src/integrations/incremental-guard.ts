@@ -5,7 +5,8 @@
 // a cancelled CI job) leaves copies newer than the manifest: a later build whose data matches the
 // manifest again (an edit reverted) would copy the interrupted build's page. So a mark is left at
 // the start of every build and taken away once the pages are all written; a build that finds the
-// mark still there forgets the manifest and renders every page.
+// mark still there forgets the manifest and the copies, and renders every page. (One build of a
+// checkout at a time: two at once share these files.)
 import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,21 +15,24 @@ import { fileURLToPath } from 'node:url';
 /** Astro's manifest of the last build's pages (node_modules/astro/dist/core/build/incremental.js). */
 export const MANIFEST = 'incremental-build.json';
 export const MARK = 'build-in-progress';
+/** Astro's copies of the last build's pages. */
+export const COPIES = 'dist';
 
 export function incrementalGuard(): AstroIntegration {
-  let command = '';
   let cacheDir = '';
   return {
     name: 'incremental-guard',
     hooks: {
-      'astro:config:setup': ({ command: given }) => {
-        command = given;
-      },
-      'astro:config:done': ({ config, logger }) => {
-        if (command !== 'build') return;
+      'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
+      },
+      // After the content is loaded (a mistake there stops the build before any page is rendered,
+      // and costs the next one nothing) and before Astro reads its manifest to render the pages.
+      'astro:build:start': ({ logger }) => {
         if (existsSync(join(cacheDir, MARK)) && existsSync(join(cacheDir, MANIFEST))) {
           rmSync(join(cacheDir, MANIFEST), { force: true });
+          // Without a manifest Astro prunes no copy: they all go, the interrupted build's with them.
+          rmSync(join(cacheDir, COPIES), { recursive: true, force: true });
           logger.warn('the last build did not finish: every page is rendered again, none copied from it');
         }
         mkdirSync(cacheDir, { recursive: true });
@@ -36,7 +40,7 @@ export function incrementalGuard(): AstroIntegration {
       },
       // Astro writes the manifest after the last page and before this hook.
       'astro:build:done': () => {
-        if (cacheDir) rmSync(join(cacheDir, MARK), { force: true });
+        rmSync(join(cacheDir, MARK), { force: true });
       },
     },
   };

@@ -108,7 +108,6 @@ function imageLine(log: string): ImageLine | undefined {
   return m ? { count: Number(m[1]), seconds: Number(m[2]), rendered: Number(m[3]), copied: Number(m[4]) } : undefined;
 }
 
-/** Edits the title of the first document (in its frontmatter): what a correction does. */
 /** Edits the title of the story's first document (the correction a warm rebuild redoes); gives the file and the title before. */
 function editOneTitle(storyDir: string): { file: string; before: string } {
   const dir = join(storyDir, 'documents');
@@ -116,7 +115,7 @@ function editOneTitle(storyDir: string): { file: string; before: string } {
     .filter((f) => f.endsWith('.mdx'))
     .sort()[0]!;
   const text = readFileSync(join(dir, file), 'utf8');
-  let before = '';
+  let before: string | undefined;
   writeFileSync(
     join(dir, file),
     text.replace(/^title: (["']?)(.*?)\1$/m, (_, q: string, t: string) => {
@@ -124,6 +123,7 @@ function editOneTitle(storyDir: string): { file: string; before: string } {
       return `title: ${q}${t}(訂正)${q}`;
     }),
   );
+  if (before === undefined) throw new Error(`bench: no title line to edit in ${file}`);
   return { file, before };
 }
 

@@ -22,12 +22,18 @@ export const MARKS = {
 } as const;
 export type MarkKind = keyof typeof MARKS;
 
+/** `text` with `mark` put after the last `prefix` (the last actor, the last event: few pages show them). */
+const atLast = (text: string, prefix: string, mark: string) => {
+  const at = text.lastIndexOf(prefix);
+  return at < 0 ? text : text.slice(0, at + prefix.length) + mark + text.slice(at + prefix.length);
+};
+
 /** One marked edit: the file, and what it does to it. */
 const edits: Array<{ kind: MarkKind; file: string; edit: (text: string) => string }> = [
-  { kind: 'title', file: 'documents/doc-01.mdx', edit: (t) => t.replace(/^title: "(.*)"$/m, `title: "$1${MARKS.title}"`) },
+  { kind: 'title', file: 'documents/doc-30.mdx', edit: (t) => t.replace(/^title: "(.*)"$/m, `title: "$1${MARKS.title}"`) },
   { kind: 'paragraph', file: 'documents/doc-02.mdx', edit: (t) => t.replace(/^(---\n[\s\S]*?\n---\n\n)(.+)$/m, `$1${MARKS.paragraph}$2`) },
-  { kind: 'actor', file: 'actors.yaml', edit: (t) => t.replace(/^( {2}description: ")/m, `$1${MARKS.actor}`) },
-  { kind: 'event', file: 'events.yaml', edit: (t) => t.replace(/^( {2}title: ")/m, `$1${MARKS.event}`) },
+  { kind: 'actor', file: 'actors.yaml', edit: (t) => atLast(t, '\n  description: "', MARKS.actor) },
+  { kind: 'event', file: 'events.yaml', edit: (t) => atLast(t, '\n  title: "', MARKS.event) },
   { kind: 'point', file: 'statement-map.yaml', edit: (t) => t.replace(/^( {2}label: ")/m, `$1${MARKS.point}`) },
   {
     kind: 'correction',
@@ -36,7 +42,7 @@ const edits: Array<{ kind: MarkKind; file: string; edit: (text: string) => strin
       `- { id: marked, date: "2030-01-02", page: "articles/doc-04.html", summary: "${MARKS.correction}を直した。", reason: "試験のため。" }\n`,
   },
   // Only the bodies show readings: the pages that copy a body must follow its file.
-  { kind: 'reading', file: 'readings.yaml', edit: () => `- { id: marked, word: 外相, reading: ${MARKS.reading}, name: true }\n` },
+  { kind: 'reading', file: 'readings.yaml', edit: () => `- { id: marked, word: 両国, reading: ${MARKS.reading}, name: true }\n` },
 ];
 
 /** Applies the marked edits to the story in `dir`; the function returned puts every file back. */

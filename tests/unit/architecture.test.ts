@@ -119,8 +119,22 @@ describe('import direction', () => {
     const readers = all.filter((i) => /^(components|layouts)\//.test(i.file) && i.target === 'data.ts' && !i.typeOnly).map((i) => i.file);
     expect(readers.sort()).toEqual(['components/Corrections.astro', 'components/ParagraphLink.astro', 'layouts/BaseLayout.astro']);
     const text = (file: string) => readFileSync(join(src, file), 'utf8');
-    expect(text('layouts/BaseLayout.astro')).toMatch(/= siteFrame\(await getStory\(\)\);/);
-    expect(text('components/Corrections.astro')).toMatch(/correctionsFor\(corrections, route\)/);
+    const count = (file: string, pattern: RegExp) => (text(file).match(pattern) ?? []).length;
+    // The one read of each, and nothing else taken from what it gives.
+    expect(count('layouts/BaseLayout.astro', /getStory\(/g)).toBe(1);
+    expect(text('layouts/BaseLayout.astro')).toMatch(/const \{ story, tracker \} = siteFrame\(await getStory\(\)\);/);
+    expect(count('components/Corrections.astro', /getStory\(/g)).toBe(1);
+    // In its code (the frontmatter, comments left out): read once, used once.
+    const code = text('components/Corrections.astro')
+      .split('---')[1]!
+      .replace(/^\s*\/\/.*$/gm, '');
+    expect(code.match(/\bcorrections\b/g)?.length).toBe(2);
+    expect(text('components/Corrections.astro')).toMatch(/const mine = correctionsFor\(corrections, route\);/);
+    // Nor any component or layout reading the collections directly.
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /^(components|layouts)\/.*\.astro$/.test(f.split(sep).join('/')),
+    );
+    expect(files.filter((f) => /astro:content/.test(text(f)))).toEqual([]);
     // ParagraphLink reads the paragraphs itself: only the timeline's pages, which have no key, use it.
     const users = (target: string) => all.filter((i) => i.target === target && !i.typeOnly).map((i) => i.file);
     expect(users('components/ParagraphLink.astro')).toEqual(['components/EventItem.astro']);
@@ -128,5 +142,13 @@ describe('import direction', () => {
     expect(users('components/TimelineMonths.astro').sort()).toEqual(['pages/timeline.astro', 'pages/timeline/[period].astro']);
     const keyed = all.filter((i) => i.file.startsWith('pages/') && /cacheKey:/.test(text(i.file))).map((i) => i.file);
     expect([...new Set(keyed)].sort()).toEqual(['pages/actors/[id].astro', 'pages/articles/[doc].astro']);
+    // The keyed pages lay out their props; what they take from the story besides is the frame.
+    for (const page of new Set(keyed)) {
+      const afterPaths = text(page)
+        .split(/\n\}\n/)
+        .slice(1)
+        .join('\n}\n');
+      expect(afterPaths.match(/getStory\(\)/g)?.length ?? 0, page).toBe(afterPaths.match(/siteFrame\(await getStory\(\)\)/g)?.length ?? 0);
+    }
   });
 });

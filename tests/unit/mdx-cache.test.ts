@@ -132,7 +132,7 @@ describe('storyInputsOf', () => {
     const [c, o] = keys();
     expect(c).toMatch(/^[0-9a-f]{64}$/);
     expect(keys()).toEqual([c, o]);
-    // What no body shows: an editor's note, an actor's description, an event's description.
+    // What no body shows: an editor's note, an actor's description.
     appendFileSync(join(story, 'actors.yaml'), '\n# an editor’s note\n');
     edit('actors.yaml', 'description: 架空の人物。', 'description: 架空の人物(訂正)。');
     expect(keys()).toEqual([c, o]);
