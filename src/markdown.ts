@@ -20,14 +20,13 @@ import { readList } from './loaders.ts';
 import { bodyInputSources, documentsFolder, listSources } from './story-sources.ts';
 import { contentFiles } from './lib/content/content-files.ts';
 import { placeEvents, sortEvents } from './lib/content/story.ts';
-import type { StoryEvent } from './lib/content/schema.ts';
 import { createMatcher, mentionRules, type Matcher } from './lib/crossref/mentions.ts';
 import { remarkParagraphIds } from './lib/crossref/remark-paragraph-ids.ts';
 import { rehypeActorMentions } from './lib/crossref/rehype-actor-mentions.ts';
 import { rehypeParagraphControls } from './lib/crossref/rehype-paragraph-controls.ts';
 import { rehypeFurigana } from './lib/furigana/rehype-furigana.ts';
 import { actorNames, createAnnotator, readingsOf, type Annotator } from './lib/furigana/annotate.ts';
-import { dateMarkers } from './lib/view/paragraph-markers.ts';
+import { dateMarkers, markedEvent, type MarkedEvent } from './lib/view/paragraph-markers.ts';
 import { permalinkLabel } from './lib/view/labels.ts';
 import { isQuestion } from './lib/view/phrases.ts';
 import { relativeHref, routes } from './lib/view/urls.ts';
@@ -35,7 +34,7 @@ import { relativeHref, routes } from './lib/view/urls.ts';
 /** What the plugins need from a content folder. */
 interface StoryText {
   match: Matcher;
-  eventsByParagraph: Map<string, StoryEvent[]>;
+  eventsByParagraph: Map<string, MarkedEvent[]>;
   annotator: Annotator;
 }
 
@@ -49,9 +48,11 @@ function storyTextInputs(dir: string) {
   const actors = read(listSources.actors);
   const events = read(listSources.events);
   const aftermath = read(listSources.aftermath);
-  const eventsByParagraph = new Map<string, StoryEvent[]>();
+  // Only what a date marker shows (markedEvent): a correction to an event's description, actors or
+  // sources compiles no body again.
+  const eventsByParagraph = new Map<string, MarkedEvent[]>();
   for (const event of placeEvents(sortEvents([...events, ...aftermath]))) {
-    for (const ref of event.paragraphs) eventsByParagraph.set(ref, [...(eventsByParagraph.get(ref) ?? []), event]);
+    for (const ref of event.paragraphs) eventsByParagraph.set(ref, [...(eventsByParagraph.get(ref) ?? []), markedEvent(event)]);
   }
   return {
     rules: mentionRules(actors, read(listSources.mentions), contentFiles),
@@ -104,7 +105,7 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 function storyInputs(dir: string): { shared: string; events: Map<string, string> } {
   try {
     const { eventsByParagraph, ...shared } = storyTextInputs(dir);
-    const byDocument = new Map<string, Array<[string, StoryEvent[]]>>();
+    const byDocument = new Map<string, Array<[string, MarkedEvent[]]>>();
     for (const [ref, events] of eventsByParagraph) {
       const id = ref.split('#')[0]!;
       byDocument.set(id, [...(byDocument.get(id) ?? []), [ref, events]]);
@@ -121,8 +122,9 @@ function storyInputs(dir: string): { shared: string; events: Map<string, string>
 /**
  * What the plugins take from the story for a file besides its text ('' for a file that is not a
  * document): the mention rules, the names and readings every body shares, and the events citing
- * this document's paragraphs. So an actor's description, or an event citing only another document,
- * compiles no body again; a new surface form, a reading, or an event citing this one does.
+ * this document's paragraphs, as their date markers show them. So an actor's description, an event's
+ * description, or an event citing only another document, compiles no body again; a new surface
+ * form, a reading, or an event's title or date, compiles those it reaches.
  */
 export function storyInputsOf(path: string): string {
   const doc = documentOf(path);

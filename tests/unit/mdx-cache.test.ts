@@ -132,9 +132,10 @@ describe('storyInputsOf', () => {
     const [c, o] = keys();
     expect(c).toMatch(/^[0-9a-f]{64}$/);
     expect(keys()).toEqual([c, o]);
-    // What no body shows: an editor's note, an actor's description.
+    // What no body shows: an editor's note, an actor's description, an event's description.
     appendFileSync(join(story, 'actors.yaml'), '\n# an editor’s note\n');
     edit('actors.yaml', 'description: 架空の人物。', 'description: 架空の人物(訂正)。');
+    edit('events.yaml', 'description: 署名した。', 'description: 協定に署名した。');
     expect(keys()).toEqual([c, o]);
     // An event's title is in the date marker of the paragraph it cites: that document only.
     edit('events.yaml', 'title: 署名', 'title: 協定の署名');

@@ -10,8 +10,14 @@ import { relativeHref, routes } from './urls.ts';
  * One date marker per date a paragraph is cited for: events of the same day share a marker that
  * links to the first of them (they stand together on the timeline) and names them all.
  */
-export function dateMarkers(events: readonly StoryEvent[], page: string): ParagraphMarker[] {
-  const byDate = new Map<string, StoryEvent[]>();
+/** What a date marker shows of an event: its date and title, and where it stands on the timeline. */
+export type MarkedEvent = Pick<StoryEvent, 'id' | 'relation' | 'dating' | 'title'> & { period?: string | undefined };
+
+/** The marked part of an event (what the compile of a body that cites it depends on). */
+export const markedEvent = ({ id, relation, dating, title, period }: MarkedEvent): MarkedEvent => ({ id, relation, dating, title, period });
+
+export function dateMarkers(events: readonly MarkedEvent[], page: string): ParagraphMarker[] {
+  const byDate = new Map<string, MarkedEvent[]>();
   for (const event of events) {
     const key = formatDating(event.dating);
     byDate.set(key, [...(byDate.get(key) ?? []), event]);
