@@ -59,11 +59,11 @@ export function readList<S extends z.ZodType>(dir: string, source: { file: strin
 }
 
 /**
- * One document of the folder `dir`: its id (the file name), validated frontmatter and body. With
- * `checkBody`, the body's MDX is parsed too, so that a syntax error stops the load here; a caller
- * that parses the body itself (buildStory, which gives the same errors) or later can leave it out.
+ * One document of the folder `dir`: its id (the file name), validated frontmatter and body. The
+ * body's MDX is checked by the callers (readParagraphs): the documents' loader before it compiles,
+ * buildStory as it reads the paragraphs.
  */
-export function readDocumentFile<S extends z.ZodType>(dir: string, name: string, schema: S, folder = 'documents', checkBody = true) {
+export function readDocumentFile<S extends z.ZodType>(dir: string, name: string, schema: S, folder = 'documents') {
   const path = join(dir, name);
   const file = `${folder}/${name}`;
   const id = name.slice(0, -'.mdx'.length);
@@ -76,8 +76,6 @@ export function readDocumentFile<S extends z.ZodType>(dir: string, name: string,
   const data: z.infer<S> = readFrontmatter(source, file, id, schema);
   const parts = splitFrontmatter(source);
   const body = parts?.body ?? '';
-  // An MDX syntax error in the body stops the load here, with its line in the .mdx file.
-  if (checkBody) readParagraphs(body, file, parts?.bodyLine);
   return { id, file, path, source, data, body, bodyStartLine: parts?.bodyLine ?? 1 };
 }
 
@@ -134,7 +132,7 @@ export function documentsLoader(options: {
       const root = fileURLToPath(context.config.root);
       const cacheDir = fileURLToPath(new URL('node_modules/.cache/mdx-html/', context.config.root));
       const sync = async () => {
-        const files = documentFileNames(dir).map((name) => readDocumentFile(dir, name, schema, folder, false));
+        const files = documentFileNames(dir).map((name) => readDocumentFile(dir, name, schema, folder));
         let datas: Array<Record<string, unknown>> = [];
         // Every file is checked before any body is compiled, so a mistake in any file stops the
         // load first. The checks run once the bodies to compile are known (their worker thread
@@ -145,7 +143,7 @@ export function documentsLoader(options: {
             context.parseData({ id, data: data as Record<string, unknown>, filePath }),
           );
         };
-        const result = await renderBodies(
+        const { bodies, notices, counts } = await renderBodies(
           context.config,
           mdx,
           cacheDir,
@@ -158,7 +156,6 @@ export function documentsLoader(options: {
           })),
           { checks },
         );
-        const { bodies, notices, counts } = result;
         // The checks fill the data: a renderer that skipped them would store entries without it.
         if (datas.length !== files.length) throw new Error(`${folder}: the content was not checked before it was stored`);
         for (const notice of notices) context.logger.warn(notice);

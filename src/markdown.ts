@@ -63,13 +63,24 @@ function storyTextInputs(dir: string) {
   };
 }
 
-async function readStoryText(dir: string): Promise<StoryText> {
-  const { rules, names, glossary, eventsByParagraph } = storyTextInputs(dir);
-  return { match: createMatcher(rules), eventsByParagraph, annotator: await createAnnotator({ names, glossary }) };
+// Read once per build; read again (in `astro dev`) when one of the files changes.
+const inputsCache = new Map<string, { stamp: string; inputs: ReturnType<typeof storyTextInputs> }>();
+const cache = new Map<string, { stamp: string; text: Promise<StoryText> }>();
+
+/** storyTextInputs of `dir` as its files are now, read once for the plugins and the compile cache's key. */
+function currentInputs(dir: string): ReturnType<typeof storyTextInputs> {
+  const stamp = mtimes(dir);
+  const hit = inputsCache.get(dir);
+  if (hit?.stamp === stamp) return hit.inputs;
+  const inputs = storyTextInputs(dir);
+  inputsCache.set(dir, { stamp, inputs });
+  return inputs;
 }
 
-// Read once per build; read again (in `astro dev`) when one of the files changes.
-const cache = new Map<string, { stamp: string; text: Promise<StoryText> }>();
+async function readStoryText(dir: string): Promise<StoryText> {
+  const { rules, names, glossary, eventsByParagraph } = currentInputs(dir);
+  return { match: createMatcher(rules), eventsByParagraph, annotator: await createAnnotator({ names, glossary }) };
+}
 
 const filesOf = (dir: string) => bodyInputSources.map(({ file }) => join(dir, file));
 const mtimes = (dir: string) =>
@@ -104,7 +115,7 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function storyInputs(dir: string): { shared: string; events: Map<string, string> } {
   try {
-    const { eventsByParagraph, ...shared } = storyTextInputs(dir);
+    const { eventsByParagraph, ...shared } = currentInputs(dir);
     const byDocument = new Map<string, Array<[string, MarkedEvent[]]>>();
     for (const [ref, events] of eventsByParagraph) {
       const id = ref.split('#')[0]!;

@@ -16,7 +16,7 @@ export function readStoryFolder(dir: string): StoryInput {
     story: readList(dir, listSources.story)[0],
     documents: documentFileNames(docDir).map((name) => {
       // The body is parsed (and its errors given) by buildStory.
-      const { id, file, data, body, bodyStartLine } = readDocumentFile(docDir, name, documentSchema, documentsFolder, false);
+      const { id, file, data, body, bodyStartLine } = readDocumentFile(docDir, name, documentSchema);
       return { id, file, data, body, bodyStartLine };
     }),
     actors: readList(dir, listSources.actors),

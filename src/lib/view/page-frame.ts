@@ -18,3 +18,11 @@ export function siteFrame(model: { story: Story; tracker: { points: readonly unk
 export function correctionsFor(corrections: readonly Correction[], route: string): Correction[] {
   return corrections.filter((c) => c.page === route);
 }
+
+/** All a page shows of the story besides its view, for its cache key: the frame and its corrections. */
+export function pageFrame(
+  model: { story: Story; tracker: { points: readonly unknown[] }; corrections: readonly Correction[] },
+  route: string,
+): { site: SiteFrame; corrections: Correction[] } {
+  return { site: siteFrame(model), corrections: correctionsFor(model.corrections, route) };
+}
