@@ -63,25 +63,6 @@ function storyTextInputs(dir: string) {
   };
 }
 
-// Read once per build; read again (in `astro dev`) when one of the files changes.
-const inputsCache = new Map<string, { stamp: string; inputs: ReturnType<typeof storyTextInputs> }>();
-const cache = new Map<string, { stamp: string; text: Promise<StoryText> }>();
-
-/** storyTextInputs of `dir` as its files are now, read once for the plugins and the compile cache's key. */
-function currentInputs(dir: string): ReturnType<typeof storyTextInputs> {
-  const stamp = mtimes(dir);
-  const hit = inputsCache.get(dir);
-  if (hit?.stamp === stamp) return hit.inputs;
-  const inputs = storyTextInputs(dir);
-  inputsCache.set(dir, { stamp, inputs });
-  return inputs;
-}
-
-async function readStoryText(dir: string): Promise<StoryText> {
-  const { rules, names, glossary, eventsByParagraph } = currentInputs(dir);
-  return { match: createMatcher(rules), eventsByParagraph, annotator: await createAnnotator({ names, glossary }) };
-}
-
 const filesOf = (dir: string) => bodyInputSources.map(({ file }) => join(dir, file));
 const mtimes = (dir: string) =>
   filesOf(dir)
@@ -89,14 +70,26 @@ const mtimes = (dir: string) =>
     .map((stats) => (stats ? `${stats.mtimeMs}:${stats.size}` : '-'))
     .join(',');
 
-function storyText(dir: string): Promise<StoryText> {
-  const stamp = mtimes(dir);
-  const hit = cache.get(dir);
-  if (hit?.stamp === stamp) return hit.text;
-  const text = readStoryText(dir);
-  cache.set(dir, { stamp, text });
-  return text;
+/** `make` of a content folder, made once per build; made again (in `astro dev`) when one of its files changes. */
+function perStamp<T>(make: (dir: string) => T): (dir: string) => T {
+  const made = new Map<string, { stamp: string; value: T }>();
+  return (dir) => {
+    const stamp = mtimes(dir);
+    const hit = made.get(dir);
+    if (hit?.stamp === stamp) return hit.value;
+    const value = make(dir);
+    made.set(dir, { stamp, value });
+    return value;
+  };
 }
+
+/** storyTextInputs as the files are now: read once for the plugins and the compile cache's key. */
+const currentInputs = perStamp(storyTextInputs);
+
+const storyText = perStamp(async (dir: string): Promise<StoryText> => {
+  const { rules, names, glossary, eventsByParagraph } = currentInputs(dir);
+  return { match: createMatcher(rules), eventsByParagraph, annotator: await createAnnotator({ names, glossary }) };
+});
 
 /**
  * Reads ahead what the plugins need to compile the document at `path` (its story's files, the
@@ -107,13 +100,11 @@ export async function prepareStoryText(path: string): Promise<void> {
   if (doc) await storyText(doc.dir);
 }
 
-// What the plugins take from each content folder, for the compile cache: a hash of the part every
-// document shares, and per document a hash of the events its paragraphs are cited by.
-const contentStamps = new Map<string, { stamp: string; shared: string; events: Map<string, string> }>();
-
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function storyInputs(dir: string): { shared: string; events: Map<string, string> } {
+// What the plugins take from a content folder, for the compile cache: a hash of the part every
+// document shares, and per document a hash of the events its paragraphs are cited by.
+const storyInputs = perStamp((dir: string): { shared: string; events: Map<string, string> } => {
   try {
     const { eventsByParagraph, ...shared } = currentInputs(dir);
     const byDocument = new Map<string, Array<[string, MarkedEvent[]]>>();
@@ -128,7 +119,7 @@ function storyInputs(dir: string): { shared: string; events: Map<string, string>
     for (const file of filesOf(dir)) hash.update(existsSync(file) ? readFileSync(file) : '-').update('\0');
     return { shared: hash.digest('hex'), events: new Map() };
   }
-}
+});
 
 /**
  * What the plugins take from the story for a file besides its text ('' for a file that is not a
@@ -140,10 +131,8 @@ function storyInputs(dir: string): { shared: string; events: Map<string, string>
 export function storyInputsOf(path: string): string {
   const doc = documentOf(path);
   if (!doc) return '';
-  const stamp = mtimes(doc.dir);
-  let entry = contentStamps.get(doc.dir);
-  if (entry?.stamp !== stamp) contentStamps.set(doc.dir, (entry = { stamp, ...storyInputs(doc.dir) }));
-  return sha(`${entry.shared}:${entry.events.get(doc.id) ?? ''}`);
+  const { shared, events } = storyInputs(doc.dir);
+  return sha(`${shared}:${events.get(doc.id) ?? ''}`);
 }
 
 // What the plugins said of each file while compiling it (the compile cache repeats it on a hit).
