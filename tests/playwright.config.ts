@@ -39,6 +39,11 @@ export default defineConfig({
     // Set by global-setup.ts, which runs before the workers start (they read this file again).
     baseURL: process.env['E2E_SITE_URL'],
     locale: 'ja-JP',
+    // A first visit installs the service worker, which fetches the whole site for offline reading
+    // (360 files of the real site): in every new context, that is most of what a short test costs.
+    // The tests of the worker itself (offline.spec.ts, search offline) and the visit of every page
+    // (every-page.spec.ts, where it must raise no error) allow it; the rest test the pages.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: findChromium(),
       args: [

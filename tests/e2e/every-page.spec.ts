@@ -13,7 +13,7 @@ import { builtPages } from './site.ts';
 const test = base.extend<object, { shared: Page }>({
   shared: [
     async ({ browser }, use) => {
-      const context = await browser.newContext({ baseURL: process.env['E2E_SITE_URL']!, locale: 'ja-JP' });
+      const context = await browser.newContext({ baseURL: process.env['E2E_SITE_URL']!, locale: 'ja-JP', serviceWorkers: 'allow' });
       const page = await context.newPage();
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`));

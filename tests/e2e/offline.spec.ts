@@ -105,7 +105,7 @@ async function waitForOffline(page: Page): Promise<string[]> {
 }
 
 test('after one visit, every page is in the offline cache, and pages of every kind open from it offline', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL: baseURL! });
+  const context = await browser.newContext({ baseURL: baseURL!, serviceWorkers: 'allow' });
   const page = await context.newPage();
   await page.goto('index.html');
   const cacheNames = await waitForOffline(page);
@@ -144,7 +144,7 @@ test('a new deploy replaces the cached site after a reload', async ({ browser })
   const site = mkdtempSync(join(tmpdir(), 'deploy-'));
   cpSync(builds.fixture, site, { recursive: true });
   const server = await serveStatic(site);
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
   try {
     const page = await context.newPage();
     await page.goto(server.url + 'index.html');

@@ -254,7 +254,7 @@ test('without JavaScript the page says search needs it and links to the glossary
 });
 
 test('after one visit the index is cached: search works offline', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL: baseURL! });
+  const context = await browser.newContext({ baseURL: baseURL!, serviceWorkers: 'allow' });
   const page = await context.newPage();
   await page.goto('index.html');
   await page.evaluate(async () => {
