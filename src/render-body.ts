@@ -22,6 +22,7 @@ import { mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runInThisContext } from 'node:vm';
 
 /** A rendered body: the file holding its HTML (named by a hash of everything that made it). */
 export interface RenderedBody {
@@ -84,24 +85,52 @@ const nativeImport = async <T>(href: string): Promise<T> =>
     }
   ).default;
 
-const dataUrl = (code: string) => `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
-
-/** Astro's MDX renderer, loaded by Node itself (see nativeImport): compiled body in, HTML out. */
+/**
+ * Astro's MDX renderer, loaded by Node itself (see nativeImport): compiled body in, HTML out.
+ *
+ * A compiled body is run as a function, not imported: Node's module loader keeps every module it
+ * has imported until the thread ends, and at 1,000 documents those modules (their data: URLs,
+ * sources and code) were most of the cold build's peak memory, growing with every body. esbuild
+ * turns the module into CommonJS (a parser: a rewrite of its import and export lines by hand
+ * would break on the first shape it did not foresee), and the function, once run, is garbage.
+ */
 async function createMdxRunner(href: (name: string) => string): Promise<(code: string) => Promise<string>> {
-  const [{ experimental_AstroContainer: AstroContainer }, { getContainerRenderer }, mdxServer, { Fragment }] = await Promise.all([
-    nativeImport<typeof import('astro/container')>(href('astro/container')),
-    nativeImport<typeof import('@astrojs/mdx/container-renderer')>(href('@astrojs/mdx/container-renderer')),
-    nativeImport<{ default: unknown }>(href('@astrojs/mdx/server.js')),
-    nativeImport<typeof import('astro/jsx-runtime')>(href('astro/jsx-runtime')),
-  ]);
+  const [{ experimental_AstroContainer: AstroContainer }, { getContainerRenderer }, mdxServer, { Fragment }, { transform }] =
+    await Promise.all([
+      nativeImport<typeof import('astro/container')>(href('astro/container')),
+      nativeImport<typeof import('@astrojs/mdx/container-renderer')>(href('@astrojs/mdx/container-renderer')),
+      nativeImport<{ default: unknown }>(href('@astrojs/mdx/server.js')),
+      nativeImport<typeof import('astro/jsx-runtime')>(href('astro/jsx-runtime')),
+      nativeImport<typeof import('esbuild')>(href('esbuild')),
+    ]);
   const container = await AstroContainer.create({ renderers: [{ ...getContainerRenderer(), ssr: mdxServer.default as never }] });
+  // What a body imports (Astro's runtime), each loaded once; marked as ES modules for esbuild's
+  // interop, so that a default import is the module's default export.
+  const imported = new Map<string, Promise<Record<string, unknown>>>();
+  const load = (name: string) => {
+    if (!imported.has(name))
+      imported.set(
+        name,
+        nativeImport<Record<string, unknown>>(href(name)).then((m) => ({ ...m, __esModule: true })),
+      );
+    return imported.get(name)!;
+  };
   return async (code) => {
-    // The compiled body names Astro's runtime by package name, which a data: URL cannot resolve.
-    const module = (await import(
-      /* @vite-ignore */ dataUrl(code.replace(/from "(astro\/[^"]+)"/g, (_, name: string) => `from "${href(name)}"`))
-    )) as { default: unknown };
+    const result = await transform(code, { format: 'cjs', loader: 'js', platform: 'node', target: 'node22', logLevel: 'silent' });
+    // import.meta, top-level await and the like have no CommonJS form: say so rather than run a body that would differ.
+    if (result.warnings.length)
+      throw new Error(`a compiled body cannot be run as a function: ${result.warnings.map((w) => w.text).join('; ')}`);
+    const names = [...new Set([...result.code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!))];
+    const modules = new Map(await Promise.all(names.map(async (name) => [name, await load(name)] as const)));
+    const module = { exports: {} as { default?: unknown } };
+    const run = runInThisContext(`(function (require, module, exports) {${result.code}\n})`, { filename: 'compiled-body.js' }) as (
+      require: (name: string) => unknown,
+      module: { exports: object },
+      exports: object,
+    ) => void;
+    run((name) => modules.get(name), module, module.exports);
     // As @astrojs/mdx's wrapper of every compiled body does: the static parts need Fragment.
-    return container.renderToString(module.default as never, { props: { components: { Fragment } } });
+    return container.renderToString(module.exports.default as never, { props: { components: { Fragment } } });
   };
 }
 
@@ -230,6 +259,25 @@ export interface RenderCounts {
  */
 export const WORKER_FROM = 50;
 
+/**
+ * The worker thread's heap, in MB. It keeps nothing of a body once the body's HTML is written (see
+ * createMdxRunner), so what it holds is the tokenizer, Astro and the plugins: about 170–220 MB
+ * whatever the number of bodies. Left to itself, V8 let the heap grow to about 430 MB between two
+ * collections at 1,000 documents; within this limit it collects sooner (256 MB made the cold build
+ * slower, from the collections).
+ */
+export const WORKER_HEAP_MB = 320;
+
+/** The worker's end at its heap limit, said as what it is rather than as the body it was compiling. */
+function outOfMemory(error: unknown): never {
+  if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY')
+    throw new Error(
+      `${STARTUP}the worker thread compiling the bodies reached its heap limit of ${WORKER_HEAP_MB} MB (WORKER_HEAP_MB in src/render-body.ts): ${(error as Error).message}`,
+      { cause: error },
+    );
+  throw error;
+}
+
 /** Whether the `missing` bodies of a folder of `total` are compiled on a worker thread. */
 export function compilesOnWorker(total: number, missing: number, asked?: boolean): boolean {
   return missing > 0 && (asked ?? total >= WORKER_FROM);
@@ -300,6 +348,7 @@ export async function renderBodies(
     minThreads: 1,
     maxThreads: 1,
     workerData: { settings, pipeline: pipelineOf(processor) },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   try {
     // The worker loads the config, Astro and the plugins' story files and tokenizer while the
@@ -308,7 +357,7 @@ export async function renderBodies(
     await checks();
     await mapLimit(missing, 4, async ({ job, i }) => {
       const { body, filePath, frontmatter } = job;
-      const result = (await pool.run({ body, filePath, frontmatter }).catch(bodyError(job))) as BodyResult;
+      const result = (await pool.run({ body, filePath, frontmatter }).catch(outOfMemory).catch(bodyError(job))) as BodyResult;
       bodies[i] = { file: result.file };
       notices.push(...result.notices);
     });

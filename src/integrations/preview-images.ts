@@ -115,6 +115,9 @@ export type KeyedJob = PreviewImageJob & { file: string };
 const keyedJobs = (jobs: readonly PreviewImageJob[], version: string): KeyedJob[] =>
   jobs.map((job) => ({ ...job, file: `${cardKey(job.card, version)}.png` }));
 
+/** The heap of a drawing thread, in MB (see startRendering). */
+const DRAWING_HEAP_MB = 160;
+
 /** Starts drawing, on `threads` threads, the images of `jobs` that `cacheDir` lacks. */
 export function startRendering(options: {
   jobs: readonly PreviewImageJob[];
@@ -140,6 +143,9 @@ export function startRendering(options: {
       filename: new URL('./preview-image-worker.ts', import.meta.url).href,
       minThreads: threads,
       maxThreads: threads,
+      // A thread keeps the font and the widths of title pieces, about 40–60 MB; left to itself, V8
+      // let its heap grow to about 145 MB between two collections.
+      resourceLimits: { maxOldGenerationSizeMb: DRAWING_HEAP_MB },
     });
     pools.push(pool);
     for (let i = 0; i < threads; i++) {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildEnvironment } from './build-env.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -14,7 +15,11 @@ const outIndex = args.indexOf('--outDir');
 const outArg = outIndex >= 0 ? args[outIndex + 1] : undefined;
 const outDir = outArg ? (isAbsolute(outArg) ? outArg : join(root, outArg)) : join(root, 'dist');
 
-const { status, signal } = spawnSync(process.execPath, [astro, 'build', ...args], { cwd: root, stdio: 'inherit' });
+const { status, signal } = spawnSync(process.execPath, [astro, 'build', ...args], {
+  cwd: root,
+  stdio: 'inherit',
+  env: buildEnvironment(process.env),
+});
 if (status !== 0) {
   rmSync(outDir, { recursive: true, force: true });
   console.error(`build failed: ${outDir} removed, so nothing half-built can be deployed.`);

@@ -42,6 +42,7 @@ import { parse as parseYaml } from 'yaml';
 import { generateStory } from './generate.ts';
 import { measurePeers, perAddedPage, type PeerRun } from './peers.ts';
 import { buildTokenizer } from '../../src/lib/furigana/annotate.ts';
+import { buildEnvironment } from '../../src/tools/build-env.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const nodeBin = join(repo, 'node_modules/.bin');
@@ -240,7 +241,14 @@ function build(storyDir: string, outDir: string, work: string, name: string, for
   const nodeArgs = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(work, `cpuprof-${name}`)}`] : [];
   const astroArgs = [...nodeArgs, astroCli, 'build', ...buildRoot.configArgs, '--outDir', outDir, ...(force ? ['--force'] : [])];
   const [command, args] = timeBin ? [timeBin, ['-f', '%M %U %S', '-o', timeFile, node, ...astroArgs]] : [node, astroArgs];
-  const env = { ...process.env, STORY_DIR: storyDir, PATH: `${nodeBin}:${process.env['PATH'] ?? ''}`, FORCE_COLOR: '0', NO_COLOR: '1' };
+  // As `npm run build` starts Astro (src/tools/build-env.ts).
+  const env = buildEnvironment({
+    ...process.env,
+    STORY_DIR: storyDir,
+    PATH: `${nodeBin}:${process.env['PATH'] ?? ''}`,
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+  });
   return new Promise((resolvePromise, reject) => {
     const start = performance.now();
     // Its own process group, so that an interrupted benchmark can stop the whole build.

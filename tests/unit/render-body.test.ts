@@ -51,6 +51,14 @@ describe('rendering bodies', () => {
     expect(readFileSync(file, 'utf8')).toBe('<h2 id="見出し">見出し</h2>\n<p>本文は<abbr>ALTEA</abbr>と3~5日。</p>');
   });
 
+  it('runs a compiled body as a function, and refuses one that needs a module of its own (import.meta) rather than run it otherwise', async () => {
+    // The content's check refuses such a body first (src/lib/content/paragraphs.ts); this is the runner's own guard.
+    await expect(render('本文{import.meta.url}。\n')).rejects.toThrow(/a compiled body cannot be run as a function: .*import\.meta/);
+    // A default export, a named import of Astro's runtime and expressions, as every compiled body has them.
+    const { file } = await render('一つ目{"と"}二つ目。\n');
+    expect(readFileSync(file, 'utf8')).toBe('<p>一つ目と二つ目。</p>');
+  });
+
   it('gives a body rendered before from its file, without running it again', async () => {
     const first = await render('一つ目の段落。\n');
     writeFileSync(first.file, '<p>kept</p>');

@@ -13,6 +13,10 @@ import sharp from 'sharp';
 import { phraseChunks } from '../view/phrases.ts';
 import { loadOgFont } from './og-font.ts';
 
+// libvips keeps the results of recent operations (up to 50 MB) to reuse them; no two images here
+// share one, so the cache only held memory: about 50 MB of each drawing thread.
+sharp.cache(false);
+
 export interface OgCard {
   /** The page title, shown large (up to three lines). */
   title: string;
