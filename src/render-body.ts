@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
+import { lexerReady, moduleAsFunction } from './compiled-body.ts';
 
 /** A rendered body: the file holding its HTML (named by a hash of everything that made it). */
 export interface RenderedBody {
@@ -86,51 +87,32 @@ const nativeImport = async <T>(href: string): Promise<T> =>
   ).default;
 
 /**
- * Astro's MDX renderer, loaded by Node itself (see nativeImport): compiled body in, HTML out.
- *
- * A compiled body is run as a function, not imported: Node's module loader keeps every module it
- * has imported until the thread ends, and at 1,000 documents those modules (their data: URLs,
- * sources and code) were most of the cold build's peak memory, growing with every body. esbuild
- * turns the module into CommonJS (a parser: a rewrite of its import and export lines by hand
- * would break on the first shape it did not foresee), and the function, once run, is garbage.
+ * Astro's MDX renderer, loaded by Node itself (see nativeImport): compiled body in, HTML out. The
+ * compiled body runs as a function, not as a module Node would keep (src/compiled-body.ts).
  */
 async function createMdxRunner(href: (name: string) => string): Promise<(code: string) => Promise<string>> {
-  const [{ experimental_AstroContainer: AstroContainer }, { getContainerRenderer }, mdxServer, { Fragment }, { transform }] =
-    await Promise.all([
-      nativeImport<typeof import('astro/container')>(href('astro/container')),
-      nativeImport<typeof import('@astrojs/mdx/container-renderer')>(href('@astrojs/mdx/container-renderer')),
-      nativeImport<{ default: unknown }>(href('@astrojs/mdx/server.js')),
-      nativeImport<typeof import('astro/jsx-runtime')>(href('astro/jsx-runtime')),
-      nativeImport<typeof import('esbuild')>(href('esbuild')),
-    ]);
+  const [{ experimental_AstroContainer: AstroContainer }, { getContainerRenderer }, mdxServer, { Fragment }] = await Promise.all([
+    nativeImport<typeof import('astro/container')>(href('astro/container')),
+    nativeImport<typeof import('@astrojs/mdx/container-renderer')>(href('@astrojs/mdx/container-renderer')),
+    nativeImport<{ default: unknown }>(href('@astrojs/mdx/server.js')),
+    nativeImport<typeof import('astro/jsx-runtime')>(href('astro/jsx-runtime')),
+    lexerReady,
+  ]);
   const container = await AstroContainer.create({ renderers: [{ ...getContainerRenderer(), ssr: mdxServer.default as never }] });
-  // What a body imports (Astro's runtime), each loaded once; marked as ES modules for esbuild's
-  // interop, so that a default import is the module's default export.
-  const imported = new Map<string, Promise<Record<string, unknown>>>();
+  // What a body imports (Astro's runtime), each loaded once.
+  const imported = new Map<string, Promise<unknown>>();
   const load = (name: string) => {
-    if (!imported.has(name))
-      imported.set(
-        name,
-        nativeImport<Record<string, unknown>>(href(name)).then((m) => ({ ...m, __esModule: true })),
-      );
+    if (!imported.has(name)) imported.set(name, nativeImport(href(name)));
     return imported.get(name)!;
   };
   return async (code) => {
-    const result = await transform(code, { format: 'cjs', loader: 'js', platform: 'node', target: 'node22', logLevel: 'silent' });
-    // import.meta, top-level await and the like have no CommonJS form: say so rather than run a body that would differ.
-    if (result.warnings.length)
-      throw new Error(`a compiled body cannot be run as a function: ${result.warnings.map((w) => w.text).join('; ')}`);
-    const names = [...new Set([...result.code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!))];
-    const modules = new Map(await Promise.all(names.map(async (name) => [name, await load(name)] as const)));
-    const module = { exports: {} as { default?: unknown } };
-    const run = runInThisContext(`(function (require, module, exports) {${result.code}\n})`, { filename: 'compiled-body.js' }) as (
-      require: (name: string) => unknown,
-      module: { exports: object },
-      exports: object,
-    ) => void;
-    run((name) => modules.get(name), module, module.exports);
+    const { imports, body } = moduleAsFunction(code);
+    const modules = await Promise.all(imports.map(load));
+    const run = runInThisContext(`(function (__imports) {${body}\n})`, { filename: 'compiled-body.js' }) as (modules: unknown[]) => {
+      default?: unknown;
+    };
     // As @astrojs/mdx's wrapper of every compiled body does: the static parts need Fragment.
-    return container.renderToString(module.exports.default as never, { props: { components: { Fragment } } });
+    return container.renderToString(run(modules).default as never, { props: { components: { Fragment } } });
   };
 }
 
