@@ -4,16 +4,17 @@
 // of the cold build's peak memory, growing with every body. A function, once run, is garbage.
 //
 // es-module-lexer finds the imports and exports (it lexes the module: a string or a comment that
-// looks like an import is not one); only the forms the MDX compiler writes are rewritten, and any
-// other throws, so a body is never run otherwise than it would run as a module. (esbuild's
+// looks like an import is not one); only the forms the MDX compiler writes are rewritten (named
+// imports; export const, export function, export default function), any other throws, and the
+// runner checks that every imported name exists, as loading the module would. (esbuild's
 // CommonJS output did the same in 2.7 ms a body, against about 0.1 ms here, and its service
 // process competed with the build's threads for the cores.)
 import { init, parse } from 'es-module-lexer';
 
-/** The module as a function body: `imports` in order of the names to import, its exports returned. */
+/** The module as a function body: what it imports, its exports returned. */
 export interface ModuleFunction {
-  /** The specifiers the body imports, in the order the function takes their modules. */
-  imports: string[];
+  /** The modules the body imports and the names it takes from each, in the order the function takes the modules. */
+  imports: Array<{ specifier: string; names: string[] }>;
   /** A strict function body over `__imports` (the modules of `imports`), returning the exports by name. */
   body: string;
 }
@@ -22,7 +23,7 @@ export const lexerReady = init;
 
 const NAMED_IMPORT = /^import\s*\{([^}]*)\}\s*from\s*(["'])([^"']+)\2$/;
 const BINDING = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/;
-const DECLARATION = /^\s+(?:const|let|var|function|class)\s+$/;
+const DECLARATION = /^\s+(?:const|function)\s+$/;
 
 /** Why a module cannot be run as a function, as an error. */
 const unsupported = (what: string) => new Error(`a compiled body cannot be run as a function: ${what}`);
@@ -31,10 +32,10 @@ const unsupported = (what: string) => new Error(`a compiled body cannot be run a
 export function moduleAsFunction(code: string): ModuleFunction {
   const [imports, exports] = parse(code);
   const edits: Array<{ start: number; end: number; text: string }> = [];
-  const specifiers: string[] = [];
+  const specifiers: ModuleFunction['imports'] = [];
   for (const found of imports) {
     // d: -1 for a static import; a dynamic import() or import.meta has no function form here.
-    if (found.d !== -1) throw unsupported(`it uses ${code.slice(found.ss, found.se)}`);
+    if (found.d !== -1 || !found.n) throw unsupported(`it uses ${code.slice(found.ss, found.se)}`);
     const statement = NAMED_IMPORT.exec(code.slice(found.ss, found.se));
     if (!statement) throw unsupported(`an import of another form: ${code.slice(found.ss, found.se)}`);
     const bindings = statement[1]!
@@ -44,30 +45,48 @@ export function moduleAsFunction(code: string): ModuleFunction {
       .map((b) => {
         const binding = BINDING.exec(b);
         if (!binding) throw unsupported(`an import binding of another form: ${b}`);
-        return binding[2] ? `${binding[1]}: ${binding[2]}` : binding[1]!;
+        return { name: binding[1]!, local: binding[2] ?? binding[1]! };
       });
-    edits.push({ start: found.ss, end: found.se, text: `const {${bindings.join(', ')}} = __imports[${specifiers.length}]` });
-    specifiers.push(statement[3]!);
+    const destructured = bindings.map(({ name, local }) => (name === local ? name : `${name}: ${local}`));
+    // Its own statement, whether or not the import ended with a semicolon.
+    edits.push({ start: found.ss, end: found.se, text: `const {${destructured.join(', ')}} = __imports[${specifiers.length}];` });
+    specifiers.push({ specifier: found.n, names: bindings.map(({ name }) => name) });
   }
   const returned: string[] = [];
   for (const found of exports) {
-    const keyword = code.lastIndexOf('export', found.s);
-    const between = keyword < 0 ? '' : code.slice(keyword + 'export'.length, found.s);
+    // ss: where the export statement starts (its "export" keyword).
+    const statement = code.slice(found.ss, found.e);
+    const local = found.ln ?? '';
     if (
       found.n === 'default' &&
-      found.ln &&
-      /^\s+$/.test(between) &&
-      new RegExp(`^default\\s+function\\s+${found.ln}\\b`).test(code.slice(found.s))
+      /^export\s+default$/.test(statement) &&
+      code.slice(found.e).match(/^\s+function\s+([\w$]+)/)?.[1] === local
     ) {
       // export default function NAME(…): the declaration stays, without its two keywords.
-      edits.push({ start: keyword, end: found.e, text: '' });
-    } else if (found.n === found.ln && DECLARATION.test(between)) {
+      edits.push({ start: found.ss, end: found.e, text: '' });
+    } else if (found.n === local && /^export/.test(statement) && DECLARATION.test(statement.slice('export'.length, found.s - found.ss))) {
       // export const NAME = …, export function NAME(…): the declaration stays, without "export".
-      edits.push({ start: keyword, end: keyword + 'export'.length, text: '' });
-    } else throw unsupported(`an export of another form: ${code.slice(Math.max(0, keyword), found.e)}`);
-    returned.push(`${JSON.stringify(found.n)}: ${found.ln}`);
+      edits.push({ start: found.ss, end: found.ss + 'export'.length, text: '' });
+    } else throw unsupported(`an export of another form: ${statement}`);
+    returned.push(`${JSON.stringify(found.n)}: ${local}`);
   }
   let body = code;
   for (const edit of edits.sort((a, b) => b.start - a.start)) body = body.slice(0, edit.start) + edit.text + body.slice(edit.end);
   return { imports: specifiers, body: `'use strict';\n${body}\nreturn { ${returned.join(', ')} };` };
+}
+
+/**
+ * The modules of `imports`, by `load`, in the function's order; throws when one lacks a name the
+ * body takes from it, as loading the body as a module would.
+ */
+export async function importedModules(imports: ModuleFunction['imports'], load: (specifier: string) => Promise<object>): Promise<object[]> {
+  return Promise.all(
+    imports.map(async ({ specifier, names }) => {
+      const module = await load(specifier);
+      const absent = names.filter((name) => !(name in module));
+      if (absent.length)
+        throw unsupported(`it imports ${absent.join(', ')} from ${specifier}, which does not export ${absent.length > 1 ? 'them' : 'it'}`);
+      return module;
+    }),
+  );
 }

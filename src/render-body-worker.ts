@@ -1,7 +1,7 @@
 // The worker thread of the build's renderer of bodies (src/render-body.ts): it loads astro.config.mjs
 // itself and compiles and runs, with that file's Markdown processor, the bodies the caches lack.
-// Its memory (the tokenizer of the readings, every compiled module) goes with it when the content
-// is loaded. One body at a time (Tinypool's default), so what the plugins say is that body's.
+// Its memory (the tokenizer of the readings, within a heap of WORKER_HEAP_MB) goes with it when
+// the content is loaded. One body at a time (Tinypool's default), so what the plugins say is that body's.
 import Tinypool from 'tinypool';
 import type { AstroConfig } from 'astro';
 import {

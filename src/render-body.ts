@@ -1,6 +1,6 @@
 // Every document body is turned into HTML here, once, while the content is loaded: with the one
 // Markdown processor of astro.config.mjs (its MDX renderer, called as @astrojs/mdx calls it, compile
-// cache included), then Astro's own MDX renderer (the container API) runs the compiled module. The
+// cache included), then Astro's own MDX renderer (the container API) runs the compiled body. The
 // HTML goes to a file of the cache; the loader keeps only that file's name in the content layer's
 // store, and the pages read it (bodyHtml, src/data.ts).
 //
@@ -23,7 +23,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
-import { lexerReady, moduleAsFunction } from './compiled-body.ts';
+import { importedModules, lexerReady, moduleAsFunction } from './compiled-body.ts';
 
 /** A rendered body: the file holding its HTML (named by a hash of everything that made it). */
 export interface RenderedBody {
@@ -100,14 +100,14 @@ async function createMdxRunner(href: (name: string) => string): Promise<(code: s
   ]);
   const container = await AstroContainer.create({ renderers: [{ ...getContainerRenderer(), ssr: mdxServer.default as never }] });
   // What a body imports (Astro's runtime), each loaded once.
-  const imported = new Map<string, Promise<unknown>>();
+  const imported = new Map<string, Promise<object>>();
   const load = (name: string) => {
-    if (!imported.has(name)) imported.set(name, nativeImport(href(name)));
+    if (!imported.has(name)) imported.set(name, nativeImport<object>(href(name)));
     return imported.get(name)!;
   };
   return async (code) => {
     const { imports, body } = moduleAsFunction(code);
-    const modules = await Promise.all(imports.map(load));
+    const modules = await importedModules(imports, load);
     const run = runInThisContext(`(function (__imports) {${body}\n})`, { filename: 'compiled-body.js' }) as (modules: unknown[]) => {
       default?: unknown;
     };
@@ -143,12 +143,13 @@ export function pipelineOf(processor: Processor): string {
 
 /**
  * The cache of bodies: the HTML of a compiled body under a hash of its code and of the code that
- * runs it (this file, Astro and its MDX renderer, the lockfile, Node).
+ * runs it (this file and src/compiled-body.ts, Astro and its MDX renderer, the lockfile, Node).
  */
 async function bodyCache(settings: RenderSettings) {
   const root = fileURLToPath(settings.root);
   const stamp = await filesStamp([
     fileURLToPath(import.meta.url),
+    fileURLToPath(new URL('./compiled-body.ts', import.meta.url)),
     join(root, 'package-lock.json'),
     join(root, 'node_modules', '.package-lock.json'),
   ]);
@@ -235,7 +236,7 @@ export interface RenderCounts {
  * In a folder of this many bodies or more, the bodies to compile are compiled on a worker thread.
  * The worker starts in about 2 s (it loads astro.config.mjs, Astro and the tokenizer again), and gives back
  * when the content is loaded what compiling kept: the tokenizer of the readings (about 150 MB) and
- * each compiled module (about 0.5 MB a body). That memory matters in a large story, whose build
+ * a heap V8 lets grow up to WORKER_HEAP_MB. That memory matters in a large story, whose build
  * peaks near it later, even after a one-word correction; in a small one the build's own thread is
  * quicker.
  */
@@ -250,15 +251,8 @@ export const WORKER_FROM = 50;
  */
 export const WORKER_HEAP_MB = 320;
 
-/** The worker's end at its heap limit, said as what it is rather than as the body it was compiling. */
-function outOfMemory(error: unknown): never {
-  if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY')
-    throw new Error(
-      `${STARTUP}the worker thread compiling the bodies reached its heap limit of ${WORKER_HEAP_MB} MB (WORKER_HEAP_MB in src/render-body.ts): ${(error as Error).message}`,
-      { cause: error },
-    );
-  throw error;
-}
+/** Whether a worker thread ended at its heap limit (Node's error, passed on by Tinypool). */
+export const outOfMemory = (error: unknown): boolean => (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 /** Whether the `missing` bodies of a folder of `total` are compiled on a worker thread. */
 export function compilesOnWorker(total: number, missing: number, asked?: boolean): boolean {
@@ -294,7 +288,7 @@ export async function renderBodies(
   mdx: MdxOptions,
   cacheDir: string,
   jobs: readonly BodyJob[],
-  options: { onWorker?: boolean; checks?: (toCompile: readonly number[]) => Promise<void> } = {},
+  options: { onWorker?: boolean; checks?: (toCompile: readonly number[]) => Promise<void>; heapMb?: number } = {},
 ): Promise<{ bodies: RenderedBody[]; notices: string[]; counts: RenderCounts }> {
   const processor = config.markdown.processor;
   const settings = renderSettings(config, mdx, cacheDir);
@@ -330,18 +324,46 @@ export async function renderBodies(
     minThreads: 1,
     maxThreads: 1,
     workerData: { settings, pipeline: pipelineOf(processor) },
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? WORKER_HEAP_MB },
   });
+  // A body too large for the worker's heap (or a story whose plugins' data outgrew it) is not a
+  // failed build: it and the bodies after it are compiled in this thread, which has no such limit,
+  // and the loader says so. (Node may also end the whole process at a heap limit, nodejs/node#47224;
+  // npm run build then removes the output, as for any failed build.)
+  let inThisThread: BodyRenderer | undefined;
+  // A worker that fails before it is ready (out of memory while it loads Astro, or a module that
+  // cannot load) takes no task with it: Tinypool reports it on the pool, starts no other, and the
+  // tasks would wait for ever. Every task meets that failure instead.
+  let failStart!: (error: unknown) => void;
+  const failedToStart = new Promise<never>((_, reject) => (failStart = reject));
+  failedToStart.catch(() => {});
+  pool.on('error', (error: unknown) => failStart(error));
+  const run = (task: object) => Promise.race([pool.run(task), failedToStart]);
   try {
     // The worker loads the config, Astro and the plugins' story files and tokenizer while the
     // checks run here. A failure to start is not lost: the first body meets it again.
-    pool.run({ prepare: missing[0]!.job.filePath }).catch(() => {});
+    run({ prepare: missing[0]!.job.filePath }).catch(() => {});
     await checks();
     await mapLimit(missing, 4, async ({ job, i }) => {
       const { body, filePath, frontmatter } = job;
-      const result = (await pool.run({ body, filePath, frontmatter }).catch(outOfMemory).catch(bodyError(job))) as BodyResult;
-      bodies[i] = { file: result.file };
-      notices.push(...result.notices);
+      if (!inThisThread) {
+        const result = (await run({ body, filePath, frontmatter }).catch((error: unknown) => {
+          if (!outOfMemory(error)) return bodyError(job)(error);
+          if (!inThisThread) {
+            notices.push(
+              `[renderer] the worker thread reached its heap limit of ${options.heapMb ?? WORKER_HEAP_MB} MB (WORKER_HEAP_MB in src/render-body.ts) while compiling ${job.file}: it and the bodies after it are compiled in the build's thread`,
+            );
+            inThisThread = inProcess(renderer, cache, settings);
+          }
+          return undefined;
+        })) as BodyResult | undefined;
+        if (result) {
+          bodies[i] = { file: result.file };
+          notices.push(...result.notices);
+          return;
+        }
+      }
+      bodies[i] = await inThisThread!(body, filePath, frontmatter).catch(bodyError(job));
     });
   } finally {
     await pool.destroy();

@@ -42,7 +42,8 @@ export default defineConfig({
     // A first visit installs the service worker, which fetches the whole site for offline reading
     // (360 files of the real site): in every new context, that is most of what a short test costs.
     // The tests of the worker itself (offline.spec.ts, search offline) and the visit of every page
-    // (every-page.spec.ts, where it must raise no error) allow it; the rest test the pages.
+    // (every-page.spec.ts, whose pages after the first go through the worker's fetch handler, as a
+    // reader's do) allow it; the rest test the pages.
     serviceWorkers: 'block',
     launchOptions: {
       executablePath: findChromium(),

@@ -4,7 +4,8 @@
 // memory freed in one is rarely handed back to the system ("the more arenas you have, the lower
 // the per-thread contention, but the higher the memory usage": mallopt(3), M_ARENA_MAX). The build
 // runs its preview images (libvips, librsvg) and the bodies' compile on threads of their own: at
-// 1,000 documents, two arenas took the cold build's peak from 1,075 to 987 MB, in the same time.
+// 1,000 documents, two arenas took the cold build's peak from 1,075 to 987 MB in the same time
+// (one build each; builds of the same code vary by about 40 MB).
 // glibc reads it only when a process starts, so it is set for the build's process, here; other C
 // libraries ignore it. A value already set is kept.
 

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { generateStory } from './generate.ts';
+import { buildEnvironment } from '../../src/tools/build-env.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const node = join(repo, 'node_modules/.bin/node');
@@ -126,9 +127,11 @@ function build(dir: string, cold = true): { seconds: number; pages: number; heav
     for (const d of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, d), { recursive: true, force: true });
   const started = performance.now();
   const command = [node, join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'];
+  // The environment this project's builds get (src/tools/build-env.ts), so that peak memory compares alike.
+  const env = buildEnvironment({ ...process.env, NO_COLOR: '1' });
   const result = timeBin
-    ? spawnSync(timeBin, ['-f', 'peak-kb %M', ...command], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
-    : spawnSync(command[0]!, command.slice(1), { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    ? spawnSync(timeBin, ['-f', 'peak-kb %M', ...command], { cwd: dir, encoding: 'utf8', env })
+    : spawnSync(command[0]!, command.slice(1), { cwd: dir, encoding: 'utf8', env });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`build failed in ${dir}:\n${result.stdout}\n${result.stderr}`);
   const kb = /peak-kb (\d+)/.exec(result.stderr)?.[1];

@@ -94,6 +94,29 @@ describe('rendering bodies', () => {
     });
   }
 
+  it("compiles in the build's thread what the worker thread has no heap for, and says so", async () => {
+    const stamp = Date.now();
+    const jobs = ['一', '二'].map((n) => ({
+      body: `${n}つ目の段落、${stamp}。\n`,
+      filePath: join(work, 'pages', `heap-${n}.mdx`),
+      file: `pages/heap-${n}.mdx`,
+      bodyLine: 5,
+      frontmatter: {},
+    }));
+    // 8 MB: the worker cannot even load Astro.
+    const result = await renderBodies(configWith(astroConfig.markdown!.processor!), { optimize: true }, cacheDir, jobs, {
+      onWorker: true,
+      heapMb: 8,
+    });
+    expect(result.bodies.map((b) => readFileSync(b.file, 'utf8'))).toEqual(
+      jobs.map((_, i) => `<p id="p1">${['一', '二'][i]}つ目の段落、${stamp}。</p>`),
+    );
+    expect(result.notices.filter((n) => n.includes('reached its heap limit of 8 MB'))).toHaveLength(1);
+    expect(result.notices.join('\n')).toMatch(
+      /while compiling pages\/heap-[一二]\.mdx: it and the bodies after it are compiled in the build's thread/,
+    );
+  });
+
   for (const onWorker of [true, false]) {
     it(`runs the content's checks of the bodies to compile before compiling any, ${onWorker ? 'on a worker thread' : "in the build's thread"}`, async () => {
       const stamp = `${Date.now()}、${String(onWorker)}`;

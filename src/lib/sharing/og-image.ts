@@ -13,8 +13,9 @@ import sharp from 'sharp';
 import { phraseChunks } from '../view/phrases.ts';
 import { loadOgFont } from './og-font.ts';
 
-// libvips keeps the results of recent operations (up to 50 MB) to reuse them; no two images here
-// share one, so the cache only held memory: about 50 MB of each drawing thread.
+// libvips keeps the results of recent operations (up to 50 MB, one cache for the process) to reuse
+// them; no two images here share one, so the cache only held memory: 600 images drawn alone peaked
+// at 356 MB with it and 306 MB without. Nothing else in the build uses sharp.
 sharp.cache(false);
 
 export interface OgCard {
