@@ -15,6 +15,7 @@
 import type { AstroConfig } from 'astro';
 import Tinypool from 'tinypool';
 import { mapLimit } from './integrations/limit.ts';
+import { outOfMemory, runFailingWithPool } from './integrations/worker-pool.ts';
 import { filesStamp, writeAtomically } from './cache-files.ts';
 import { ContentError } from './lib/content/references.ts';
 import { createHash } from 'node:crypto';
@@ -258,9 +259,6 @@ export const WORKER_HEAP_MB = 320;
  */
 export const HEAP_LIMIT_FROM = 200;
 
-/** Whether a worker thread ended at its heap limit (Node's error, passed on by Tinypool). */
-export const outOfMemory = (error: unknown): boolean => (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-
 /** Whether the `missing` bodies of a folder of `total` are compiled on a worker thread. */
 export function compilesOnWorker(total: number, missing: number, asked?: boolean): boolean {
   return missing > 0 && (asked ?? total >= WORKER_FROM);
@@ -339,14 +337,17 @@ export async function renderBodies(
   // and the loader says so. (Node may also end the whole process at a heap limit, nodejs/node#47224;
   // npm run build then removes the output, as for any failed build.)
   let inThisThread: BodyRenderer | undefined;
-  // A worker that fails before it is ready (out of memory while it loads Astro, or a module that
-  // cannot load) takes no task with it: Tinypool reports it on the pool, starts no other, and the
-  // tasks would wait for ever. Every task meets that failure instead.
-  let failStart!: (error: unknown) => void;
-  const failedToStart = new Promise<never>((_, reject) => (failStart = reject));
-  failedToStart.catch(() => {});
-  pool.on('error', (error: unknown) => failStart(error));
-  const run = (task: object) => Promise.race([pool.run(task), failedToStart]);
+  const toThisThread = (job: BodyJob) => (error: unknown) => {
+    if (!outOfMemory(error)) return bodyError(job)(error);
+    if (!inThisThread) {
+      notices.push(
+        `[renderer] the worker thread reached its heap limit of ${heapMb} MB (WORKER_HEAP_MB in src/render-body.ts) while compiling ${job.file}: it and the bodies after it are compiled in the build's thread`,
+      );
+      inThisThread = inProcess(renderer, cache, settings);
+    }
+    return undefined;
+  };
+  const run = runFailingWithPool(pool);
   try {
     // The worker loads the config, Astro and the plugins' story files and tokenizer while the
     // checks run here. A failure to start is not lost: the first body meets it again.
@@ -354,24 +355,11 @@ export async function renderBodies(
     await checks();
     await mapLimit(missing, 4, async ({ job, i }) => {
       const { body, filePath, frontmatter } = job;
-      if (!inThisThread) {
-        const result = (await run({ body, filePath, frontmatter }).catch((error: unknown) => {
-          if (!outOfMemory(error)) return bodyError(job)(error);
-          if (!inThisThread) {
-            notices.push(
-              `[renderer] the worker thread reached its heap limit of ${heapMb} MB (WORKER_HEAP_MB in src/render-body.ts) while compiling ${job.file}: it and the bodies after it are compiled in the build's thread`,
-            );
-            inThisThread = inProcess(renderer, cache, settings);
-          }
-          return undefined;
-        })) as BodyResult | undefined;
-        if (result) {
-          bodies[i] = { file: result.file };
-          notices.push(...result.notices);
-          return;
-        }
-      }
-      bodies[i] = await inThisThread!(body, filePath, frontmatter).catch(bodyError(job));
+      const result = inThisThread ? undefined : await run<BodyResult>({ body, filePath, frontmatter }).catch(toThisThread(job));
+      if (result) {
+        bodies[i] = { file: result.file };
+        notices.push(...result.notices);
+      } else bodies[i] = await inThisThread!(body, filePath, frontmatter).catch(bodyError(job));
     });
   } finally {
     await pool.destroy();

@@ -23,6 +23,7 @@ import { ogImageRoute } from '../lib/sharing/page-meta.ts';
 import { ogFontPath } from '../lib/sharing/og-font.ts';
 import type { OgCard } from '../lib/sharing/og-image.ts';
 import type { DrawingBatch } from './preview-image-worker.ts';
+import { outOfMemory, runFailingWithPool } from './worker-pool.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -149,12 +150,10 @@ export function startRendering(options: {
       resourceLimits: { maxOldGenerationSizeMb: DRAWING_HEAP_MB },
     });
     pools.push(pool);
-    // A thread that fails before it is ready takes no task with it: Tinypool reports it on the pool.
-    const failedToStart = new Promise<never>((_, reject) => pool.on('error', reject));
-    failedToStart.catch(() => {});
+    const runOnPool = runFailingWithPool(pool);
     for (let i = 0; i < threads; i++) {
-      const run = Promise.race([pool.run(batch) as Promise<number>, failedToStart]).catch((error: unknown) => {
-        throw (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+      const run = runOnPool<number>(batch).catch((error: unknown) => {
+        throw outOfMemory(error)
           ? new Error(
               `a thread drawing the preview images reached its heap limit of ${DRAWING_HEAP_MB} MB (DRAWING_HEAP_MB in src/integrations/preview-images.ts)`,
               { cause: error },
