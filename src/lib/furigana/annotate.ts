@@ -12,8 +12,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { TokenizerBuilder, type IpadicFeatures } from '@patdx/kuromoji';
-import NodeDictionaryLoader from '@patdx/kuromoji/node';
 import { gradeOf, KANJI, type Grade } from './kanji-grades.ts';
+import { CompactDictionaryLoader } from './dictionary.ts';
 
 export type Segment = { text: string } | { base: string; reading: string; grade: Grade };
 
@@ -48,13 +48,14 @@ type Tokenizer = { tokenize(text: string): IpadicFeatures[] };
 
 let tokenizer: Promise<Tokenizer> | undefined;
 
-/** The kuromoji tokenizer with IPADIC, built once per process from the package's own dict folder. */
+/** The kuromoji tokenizer with IPADIC, built once per process from the package's own dict folder (into less memory: dictionary.ts). */
 export function buildTokenizer(): Promise<Tokenizer> {
   if (!tokenizer) {
     // A file-system path (never a URL): the package's entry is build/index.mjs, the dictionary is dict/.
     const entry = createRequire(import.meta.url).resolve('@patdx/kuromoji');
     const dic_path = join(dirname(entry), '..', 'dict');
-    tokenizer = new TokenizerBuilder({ loader: new NodeDictionaryLoader({ dic_path }) }).build();
+    const loader = new CompactDictionaryLoader(dic_path);
+    tokenizer = new TokenizerBuilder({ loader }).build().then((built) => loader.install(built));
   }
   return tokenizer;
 }

@@ -1,0 +1,107 @@
+// The tokenizer's dictionary read into less memory (src/lib/furigana/dictionary.ts): without its
+// padding, the target map in typed arrays; the same tokens.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { TokenizerBuilder } from '@patdx/kuromoji';
+import NodeDictionaryLoader from '@patdx/kuromoji/node';
+import {
+  CompactDictionaryLoader,
+  KEPT_ZEROS,
+  PADDED_FILES,
+  paddedLength,
+  readTargetMap,
+  targetMapView,
+} from '../../../src/lib/furigana/dictionary.ts';
+import { buildTokenizer } from '../../../src/lib/furigana/annotate.ts';
+
+const dir = join(dirname(createRequire(import.meta.url).resolve('@patdx/kuromoji')), '..', 'dict');
+
+describe('paddedLength', () => {
+  it('keeps the data and KEPT_ZEROS zeros or more after it, rounded up to eight bytes', () => {
+    const bytes = new Uint8Array(1000);
+    bytes[99] = 7;
+    const length = paddedLength(bytes);
+    expect(length % 8).toBe(0);
+    expect(length).toBeGreaterThanOrEqual(100 + KEPT_ZEROS);
+    expect(length).toBeLessThan(100 + KEPT_ZEROS + 8);
+  });
+  it('never lengthens a file: one without padding, or one too short for the zeros, stays as it is', () => {
+    expect(paddedLength(new Uint8Array([1, 2, 3]))).toBe(3);
+    const full = new Uint8Array(40).fill(1);
+    expect(paddedLength(full)).toBe(40);
+    expect(paddedLength(new Uint8Array(10))).toBe(10);
+  });
+});
+
+/** A target map's bytes as kuromoji writes them: a count, then key, size, values; then `zeros` zero bytes. */
+function targetMapBytes(records: Array<[number, number[]]>, zeros = 0): Uint8Array {
+  const ints = [records.length, ...records.flatMap(([key, values]) => [key, values.length, ...values])];
+  const bytes = new Uint8Array(ints.length * 4 + zeros);
+  const view = new DataView(bytes.buffer);
+  ints.forEach((n, i) => view.setInt32(i * 4, n, true));
+  return bytes;
+}
+
+describe('the target map', () => {
+  it('gives each key its values, in order, those of a key met twice together, and nothing for a key without any', () => {
+    const map = targetMapView(
+      readTargetMap(
+        targetMapBytes(
+          [
+            [3, [30, 31]],
+            [0, [7]],
+            [3, [32]],
+            [5, []],
+            [1, [-2]],
+          ],
+          40,
+        ),
+      ),
+    );
+    expect([...map[3]!]).toEqual([30, 31, 32]);
+    expect([...map[0]!]).toEqual([7]);
+    expect([...map[1]!]).toEqual([-2]);
+    for (const key of [2, 4, 5, 6, -1, 1.5]) expect(map[key], String(key)).toBeUndefined();
+    expect((map as Record<string, unknown>)['length']).toBeUndefined();
+  });
+  it('reads a last record cut short as kuromoji does: the missing integers are 0', () => {
+    const bytes = targetMapBytes([[2, [9, 8, 7]]]).slice(0, 4 + 8 + 4);
+    expect([...targetMapView(readTargetMap(bytes))[2]!]).toEqual([9, 0, 0]);
+  });
+  it('is empty for a map without records', () => {
+    expect(targetMapView(readTargetMap(targetMapBytes([], 16)))[0]).toBeUndefined();
+  });
+});
+
+describe('the compact dictionary', () => {
+  it('leaves out about a third of the bytes, from the byte-read files and the target map only', async () => {
+    const trimmed = new CompactDictionaryLoader(dir);
+    const whole = new NodeDictionaryLoader({ dic_path: dir });
+    let before = 0;
+    let after = 0;
+    for (const file of readdirSync(dir)) {
+      const [a, b] = [(await whole.loadArrayBuffer(file)).byteLength, (await trimmed.loadArrayBuffer(file)).byteLength];
+      before += a;
+      after += b;
+      if (!PADDED_FILES.has(file) && file !== 'tid_map.dat.gz') expect(b, file).toBe(a);
+    }
+    expect(before - after).toBeGreaterThan(35e6);
+  });
+
+  it('gives the same tokens, features and all, as the package’s own loader, over the real documents', async () => {
+    const text = readdirSync('content/documents')
+      .map((f) => readFileSync(`content/documents/${f}`, 'utf8'))
+      .join('\n');
+    // Words the real text lacks too: unknown words (the unknown dictionary) and rare forms.
+    const extra = 'ゼレンスキィ氏はﾃｽﾄでＡＢＣを𠮷野家で食べた。カロリナ・ガルシアは昨日、ㇰㇱ語を話した。';
+    const ours = await buildTokenizer();
+    const theirs = await new TokenizerBuilder({ loader: new NodeDictionaryLoader({ dic_path: dir }) }).build();
+    // Ours reads the compact map (no keys of its own), theirs a map of 325,871 keys.
+    const mapOf = (t: unknown) => (t as { token_info_dictionary: { target_map: object } }).token_info_dictionary.target_map;
+    expect(Object.keys(mapOf(ours))).toEqual([]);
+    expect(Object.keys(mapOf(theirs)).length).toBeGreaterThan(300_000);
+    for (const sample of [text, extra]) expect(ours.tokenize(sample)).toEqual(theirs.tokenize(sample));
+  }, 60_000);
+});
