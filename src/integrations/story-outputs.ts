@@ -1,11 +1,13 @@
 // What a build makes from the content folder alone, besides the pages: the preview images' cards
-// (preview-images.ts) and the search index's files (search-index.ts). Both need the whole story,
+// (preview-images.ts), the search index's files and what the search page says of them
+// (search-index.ts). Both need the whole story,
 // read and joined, which at 1,000 documents takes the build's thread 2–3 s and a few hundred MB it
 // would keep to the end. So it is read once per build on a worker thread, from astro:config:done,
 // while the build's thread loads the content; the thread ends with its memory when it is done.
 import Tinypool from 'tinypool';
 import type { OgCardEntry } from '../lib/sharing/og-cards.ts';
 import type { IndexFile } from '../lib/search/index.ts';
+import type { SearchPageData } from '../lib/search/records.ts';
 
 export interface StoryOutputs {
   /** One card per page that has a preview image. */
@@ -13,6 +15,8 @@ export interface StoryOutputs {
   siteName: string;
   /** The index files, as src/lib/search/index.ts writes them. */
   search: IndexFile[];
+  /** The search page's data of that index (its version, shards and name parts). */
+  searchPage: SearchPageData;
 }
 
 const started = new Map<string, Promise<StoryOutputs>>();

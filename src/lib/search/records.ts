@@ -2,7 +2,7 @@
 // English name), timeline events. The kinds list gives the ranking order and the result headings.
 import type { StoryModel } from '../content/story.ts';
 import { routes } from '../view/urls.ts';
-import { buildSearchIndex, indexFiles, type IndexFile, type KindSpec, type SearchIndex, type SearchRecord } from './index.ts';
+import { buildSearchIndex, indexFiles, indexVersion, type IndexFile, type KindSpec, type SearchIndex, type SearchRecord } from './index.ts';
 
 export const storyKinds: KindSpec[] = [
   { kind: 'actor', heading: '人物・国・組織' },
@@ -80,8 +80,20 @@ export function storyRecords(model: StoryParts): SearchRecord[] {
   return [...actors, ...points, ...paragraphs, ...events];
 }
 
-/** The index of a story and its files, as the endpoint writes them and the search page versions them. */
+/** The index of a story and its files, as the build writes them and the search page versions them. */
 export function storyIndex(model: StoryParts): { index: SearchIndex; files: IndexFile[] } {
   const index = buildSearchIndex(storyKinds, storyRecords(model));
   return { index, files: indexFiles(index) };
+}
+
+/** What the search page tells its script of the index: the files' version (for their URLs), the shards and the parts of the names table. */
+export interface SearchPageData {
+  version: string;
+  shardCount: number;
+  nameParts: number;
+}
+
+/** The search page's data of an index and its files (storyIndex). */
+export function searchPageData({ index, files }: { index: SearchIndex; files: readonly IndexFile[] }): SearchPageData {
+  return { version: indexVersion(files), shardCount: index.shardCount, nameParts: index.nameParts };
 }
