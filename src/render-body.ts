@@ -245,12 +245,12 @@ export const WORKER_FROM = 50;
 
 /**
  * The worker thread's heap, in MB. It keeps nothing of a body once the body's HTML is written (see
- * createMdxRunner), so what it holds is the tokenizer, Astro and the plugins: about 170–220 MB
- * whatever the number of bodies. Left to itself, V8 let the heap grow to about 430 MB between two
- * collections at 1,000 documents; within this limit it collects sooner (256 MB made the cold build
- * slower, from the collections).
+ * createMdxRunner), so what it holds is the tokenizer, Astro and the plugins: about 100–140 MB
+ * whatever the number of bodies, since the tokenizer's dictionary is compact (src/lib/furigana/
+ * dictionary.ts; 170–220 MB before). Left to itself, V8 let the heap grow to about 430 MB between
+ * two collections at 1,000 documents; within this limit it collects sooner.
  */
-export const WORKER_HEAP_MB = 320;
+export const WORKER_HEAP_MB = 240;
 
 /**
  * The limit applies when the worker compiles this many bodies or more. Below, so few bodies do not
