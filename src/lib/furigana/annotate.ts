@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { TokenizerBuilder, type IpadicFeatures } from '@patdx/kuromoji';
 import { gradeOf, KANJI, type Grade } from './kanji-grades.ts';
 import { CompactDictionaryLoader } from './dictionary.ts';
+import { withFastPrefixSearch } from './prefix-search.ts';
 
 export type Segment = { text: string } | { base: string; reading: string; grade: Grade };
 
@@ -48,14 +49,17 @@ type Tokenizer = { tokenize(text: string): IpadicFeatures[] };
 
 let tokenizer: Promise<Tokenizer> | undefined;
 
-/** The kuromoji tokenizer with IPADIC, built once per process from the package's own dict folder (into less memory: dictionary.ts). */
+/** The kuromoji tokenizer with IPADIC, built once per process from the package's own dict folder (into less memory, dictionary.ts; with a quicker lookup, prefix-search.ts). */
 export function buildTokenizer(): Promise<Tokenizer> {
   if (!tokenizer) {
     // A file-system path (never a URL): the package's entry is build/index.mjs, the dictionary is dict/.
     const entry = createRequire(import.meta.url).resolve('@patdx/kuromoji');
     const dic_path = join(dirname(entry), '..', 'dict');
     const loader = new CompactDictionaryLoader(dic_path);
-    tokenizer = new TokenizerBuilder({ loader }).build().then((built) => loader.install(built));
+    tokenizer = new TokenizerBuilder({ loader }).build().then((built) => {
+      withFastPrefixSearch(built.viterbi_builder.trie as unknown as Parameters<typeof withFastPrefixSearch>[0]);
+      return loader.install(built);
+    });
   }
   return tokenizer;
 }

@@ -15,6 +15,7 @@ import {
   targetMapView,
 } from '../../../src/lib/furigana/dictionary.ts';
 import { buildTokenizer } from '../../../src/lib/furigana/annotate.ts';
+import { withFastPrefixSearch } from '../../../src/lib/furigana/prefix-search.ts';
 
 const dir = join(dirname(createRequire(import.meta.url).resolve('@patdx/kuromoji')), '..', 'dict');
 
@@ -104,4 +105,33 @@ describe('the compact dictionary', () => {
     expect(Object.keys(mapOf(theirs)).length).toBeGreaterThan(300_000);
     for (const sample of [text, extra]) expect(ours.tokenize(sample)).toEqual(theirs.tokenize(sample));
   }, 60_000);
+});
+
+describe('the prefix search', () => {
+  type Trie = Parameters<typeof withFastPrefixSearch>[0];
+  const searches = async () => {
+    const theirs = await new TokenizerBuilder({ loader: new NodeDictionaryLoader({ dic_path: dir }) }).build();
+    const trie = (theirs as unknown as { viterbi_builder: { trie: Trie } }).viterbi_builder.trie;
+    return { own: trie.commonPrefixSearch.bind(trie), fast: withFastPrefixSearch(Object.create(trie) as Trie).commonPrefixSearch };
+  };
+
+  it('finds the words kuromoji’s own search finds, at every position of a text', async () => {
+    const { own, fast } = await searches();
+    const text = `${readFileSync('content/documents/analysis.mdx', 'utf8').slice(0, 3000)}𠮷野家🇺🇦ｶﾀｶﾅ、Ａｂｃ123。`;
+    let words = 0;
+    for (let i = 0; i < text.length; i++) {
+      const found = fast(text.slice(i));
+      words += found.length;
+      expect(found, `at ${i}`).toEqual(own(text.slice(i)));
+    }
+    expect(words).toBeGreaterThan(1000);
+  });
+
+  it('treats a lone surrogate it reaches as kuromoji’s does: a high one fails, a low one is looked up', async () => {
+    const { own, fast } = await searches();
+    expect(() => own('\ud800x')).toThrow();
+    expect(() => fast('\ud800x')).toThrow();
+    expect(fast('日\udc00本')).toEqual(own('日\udc00本'));
+    expect(fast('日\udc00本').length).toBeGreaterThan(0);
+  });
 });
