@@ -71,10 +71,8 @@ export function withFastPrefixSearch(trie: Trie): Trie {
           // A word ends here: only ever after a whole character, since the words are whole text.
           if (b !== count - 1) return own(key);
           const base = bc.getBase(term);
-          const found: { k: string; v?: number } = {};
-          if (base <= 0) found.v = -base - 1;
-          found.k = key.slice(0, i + units);
-          result.push(found);
+          const word = key.slice(0, i + units);
+          result.push(base <= 0 ? { v: -base - 1, k: word } : { k: word });
         }
       }
       i += units;
