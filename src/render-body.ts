@@ -236,7 +236,7 @@ export interface RenderCounts {
 /**
  * In a folder of this many bodies or more, the bodies to compile are compiled on a worker thread.
  * The worker starts in about 2 s (it loads astro.config.mjs, Astro and the tokenizer again), and gives back
- * when the content is loaded what compiling kept: the tokenizer of the readings (about 150 MB) and
+ * when the content is loaded what compiling kept: the tokenizer of the readings (about 80 MB) and
  * a heap V8 lets grow up to WORKER_HEAP_MB. That memory matters in a large story, whose build
  * peaks near it later, even after a one-word correction; in a small one the build's own thread is
  * quicker.
@@ -245,10 +245,12 @@ export const WORKER_FROM = 50;
 
 /**
  * The worker thread's heap, in MB. It keeps nothing of a body once the body's HTML is written (see
- * createMdxRunner), so what it holds is the tokenizer, Astro and the plugins: about 100–140 MB
- * whatever the number of bodies, since the tokenizer's dictionary is compact (src/lib/furigana/
- * dictionary.ts; 170–220 MB before). Left to itself, V8 let the heap grow to about 430 MB between
- * two collections at 1,000 documents; within this limit it collects sooner.
+ * createMdxRunner), so what it holds is the tokenizer, Astro and the plugins, whatever the number
+ * of bodies: sampled every 2 s over a 1,000-document build, 126–159 MB of heap in use, garbage
+ * included, since the tokenizer's dictionary is compact (src/lib/furigana/dictionary.ts; 220–248 MB
+ * before). Left to itself, V8 let the heap grow to about 430 MB between two collections; within
+ * this limit it collects sooner. 240 against 320: cold builds at 1,000 documents took the same
+ * CPU time within the noise (tests/bench/README.md), and peaked lower.
  */
 export const WORKER_HEAP_MB = 240;
 

@@ -5,13 +5,14 @@
 // - Padding. kuromoji saved each dictionary from a growable byte buffer without shrinking it:
 //   unk.dat and unk_pos.dat hold 10 MiB each for 0.4 and 1.6 KB of data, tid.dat 10 MiB for
 //   3.9 MB, tid_pos.dat 40 MiB for 36 MB. The files read byte by byte (kuromoji's ByteBuffer,
-//   which reads 0 past the end) are trimmed here: 35 MB. The others (the trie, the connection
-//   costs, the character classes) are typed arrays of a fixed size and stay as they are.
+//   which reads 0 past the end) are trimmed here: 35 MB. The others stay as they are: the trie
+//   and the connection costs are typed arrays of a fixed size, and unk_invoke.dat is read to its
+//   very end (InvokeDefinitionMap.load), so its padding is part of what kuromoji makes of it.
 // - The target map (tid_map.dat: which token entries each word of the trie has) became a JS
 //   object of 325,871 arrays, 65 MB of heap. Here it is two Int32Arrays (3 MB), and kuromoji
 //   reads it through a Proxy that gives each word's entries as a view.
 // kuromoji is pinned (package.json) because this reaches into its dictionary's fields; the tests
-// check that the tokens are exactly those of the package's own loader.
+// check the target map against kuromoji's own reader and the tokens against the package's loader.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,7 +20,10 @@ import { gunzip as gunzipCallback } from 'node:zlib';
 
 const gunzip = promisify(gunzipCallback);
 
-/** The files kuromoji reads byte by byte: past their data, a reader only ever meets zeros. */
+/**
+ * The files kuromoji reads byte by byte where a reader past their data only ever meets zeros.
+ * Not unk_invoke.dat: its reader loops to the end of the buffer and makes an entry of every zero.
+ */
 export const PADDED_FILES: ReadonlySet<string> = new Set([
   'tid.dat.gz',
   'tid_pos.dat.gz',
@@ -60,24 +64,27 @@ export interface TargetMap {
 export function readTargetMap(bytes: Uint8Array): TargetMap {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const intAt = (at: number) => (at + 4 <= bytes.length ? view.getInt32(at, true) : 0);
-  const records: Array<[key: number, start: number, size: number]> = [];
-  let max = -1;
-  for (let at = 4; at + 1 <= bytes.length;) {
-    const key = intAt(at);
-    const size = intAt(at + 4);
-    at += 8;
-    if (size > 0) {
-      records.push([key, at, size]);
-      if (key > max) max = key;
+  /** Calls `each` with every record's key, the place of its first value and its number of values. */
+  const records = (each: (key: number, start: number, size: number) => void) => {
+    for (let at = 4; at + 1 <= bytes.length;) {
+      const key = intAt(at);
+      const size = intAt(at + 4);
+      // A negative key is never looked up (the trie's ids start at 0): its values are left out.
+      if (size > 0 && key >= 0) each(key, at + 8, size);
+      at += 8 + 4 * Math.max(size, 0);
     }
-    at += 4 * Math.max(size, 0);
-  }
+  };
+  // Two passes over the bytes, counting then filling, rather than a list of 325,871 records.
+  let max = -1;
+  records((key) => void (max = Math.max(max, key)));
   const offsets = new Int32Array(max + 2);
-  for (const [key, , size] of records) offsets[key + 1]! += size;
+  records((key, _, size) => void (offsets[key + 1]! += size));
   for (let k = 1; k < offsets.length; k++) offsets[k]! += offsets[k - 1]!;
-  const values = new Int32Array(offsets[max + 1] ?? 0);
-  const filled = offsets.slice(0, max + 1);
-  for (const [key, start, size] of records) for (let i = 0; i < size; i++) values[filled[key]!++] = intAt(start + 4 * i);
+  const values = new Int32Array(offsets[max + 1]!);
+  const next = offsets.slice(0, max + 1);
+  records((key, start, size) => {
+    for (let i = 0; i < size; i++) values[next[key]!++] = intAt(start + 4 * i);
+  });
   return { offsets, values };
 }
 
@@ -88,7 +95,9 @@ export function targetMapView({ offsets, values }: TargetMap): Record<number, In
     get(_, property) {
       if (typeof property !== 'string') return undefined;
       const key = Number(property);
-      if (!Number.isInteger(key) || key < 0 || key >= keys || offsets[key] === offsets[key + 1]) return undefined;
+      // Only what a plain object would hold as that key: "1", not "01", "1e0" or "".
+      if (String(key) !== property || !Number.isInteger(key) || key < 0 || key >= keys || offsets[key] === offsets[key + 1])
+        return undefined;
       return values.subarray(offsets[key], offsets[key + 1]);
     },
   });

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 export interface BuiltFile {
   /** Path relative to the site root, with forward slashes ("articles/analysis.html"). */
   path: string;
+  /** Its bytes, or a digest of them (the build passes each file's SHA-256, src/integrations/offline.ts). */
   content: Uint8Array;
 }
 

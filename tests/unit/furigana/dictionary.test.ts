@@ -74,6 +74,39 @@ describe('the target map', () => {
   it('is empty for a map without records', () => {
     expect(targetMapView(readTargetMap(targetMapBytes([], 16)))[0]).toBeUndefined();
   });
+  it('holds, for every key kuromoji looks up, what kuromoji’s own reader makes of the same bytes', async () => {
+    const theirs = await new TokenizerBuilder({ loader: new NodeDictionaryLoader({ dic_path: dir }) }).build();
+    type Dictionary = { loadTargetMap(bytes: Uint8Array): Dictionary; target_map: Record<number, number[] | undefined> };
+    const TokenInfo = (theirs as unknown as { token_info_dictionary: object }).token_info_dictionary.constructor as new () => Dictionary;
+    // Records with repeated keys, without values, with a negative key; zeros after them, or a tail cut short.
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const records: Array<[number, number[]]> = Array.from({ length: 300 }, () => [
+      random(60) - 2,
+      Array.from({ length: random(5) }, () => random(1000) - 10),
+    ]);
+    for (const bytes of [targetMapBytes(records, 24), targetMapBytes(records).slice(0, -6)]) {
+      const kuromoji = new TokenInfo().loadTargetMap(bytes).target_map;
+      const ours = targetMapView(readTargetMap(bytes));
+      for (let key = 0; key < 70; key++) {
+        const entries = ours[key];
+        expect(entries && [...entries], String(key)).toEqual(kuromoji[key]);
+      }
+    }
+  });
+  it('answers only for keys a plain object would hold', () => {
+    const map = targetMapView(
+      readTargetMap(
+        targetMapBytes([
+          [0, [5]],
+          [1, [6]],
+        ]),
+      ),
+    );
+    expect([...map[1]!]).toEqual([6]);
+    const keys = map as Record<string, unknown>;
+    for (const key of ['01', '1e0', ' 1', '0x1', '', '-0', '1.0']) expect(keys[key], JSON.stringify(key)).toBeUndefined();
+  });
 });
 
 describe('the compact dictionary', () => {
@@ -112,26 +145,48 @@ describe('the prefix search', () => {
   const searches = async () => {
     const theirs = await new TokenizerBuilder({ loader: new NodeDictionaryLoader({ dic_path: dir }) }).build();
     const trie = (theirs as unknown as { viterbi_builder: { trie: Trie } }).viterbi_builder.trie;
-    return { own: trie.commonPrefixSearch.bind(trie), fast: withFastPrefixSearch(Object.create(trie) as Trie).commonPrefixSearch };
+    const own = trie.commonPrefixSearch.bind(trie);
+    // The trie the fast search is given: kuromoji's, with its own search counted when called.
+    let fallbacks = 0;
+    const counted = Object.assign(Object.create(trie) as Trie, {
+      commonPrefixSearch: (key: string) => {
+        fallbacks++;
+        return own(key);
+      },
+    });
+    return { own, fast: withFastPrefixSearch(counted).commonPrefixSearch, fallbacks: () => fallbacks };
   };
 
-  it('finds the words kuromoji’s own search finds, at every position of a text', async () => {
-    const { own, fast } = await searches();
+  it('finds the words kuromoji’s own search finds, at every position of a text, without falling back to it', async () => {
+    const { own, fast, fallbacks } = await searches();
     const text = `${readFileSync('content/documents/analysis.mdx', 'utf8').slice(0, 3000)}𠮷野家🇺🇦ｶﾀｶﾅ、Ａｂｃ123。`;
     let words = 0;
-    for (let i = 0; i < text.length; i++) {
-      const found = fast(text.slice(i));
+    // At every character, as kuromoji asks (by code point: never from inside a surrogate pair).
+    const characters = [...text];
+    for (let i = 0; i < characters.length; i++) {
+      const rest = characters.slice(i).join('');
+      const found = fast(rest);
       words += found.length;
-      expect(found, `at ${i}`).toEqual(own(text.slice(i)));
+      expect(found, `at ${i}`).toEqual(own(rest));
     }
     expect(words).toBeGreaterThan(1000);
+    expect(fallbacks()).toBe(0);
   });
 
   it('treats a lone surrogate it reaches as kuromoji’s does: a high one fails, a low one is looked up', async () => {
-    const { own, fast } = await searches();
+    const { own, fast, fallbacks } = await searches();
     expect(() => own('\ud800x')).toThrow();
     expect(() => fast('\ud800x')).toThrow();
     expect(fast('日\udc00本')).toEqual(own('日\udc00本'));
     expect(fast('日\udc00本').length).toBeGreaterThan(0);
+    expect(fallbacks()).toBe(3);
+  });
+
+  it('leaves the tokenizer failing, as it did, on a text with a lone high surrogate after the words', async () => {
+    const ours = await buildTokenizer();
+    const theirs = await new TokenizerBuilder({ loader: new NodeDictionaryLoader({ dic_path: dir }) }).build();
+    expect(() => theirs.tokenize('日本語\ud800')).toThrow(TypeError);
+    expect(() => ours.tokenize('日本語\ud800')).toThrow(TypeError);
+    expect(ours.tokenize('日本語')).toEqual(theirs.tokenize('日本語'));
   });
 });
