@@ -6,8 +6,6 @@ import { buildStory } from './lib/content/story.ts';
 import { crossReference, type CrossReferencedStory } from './lib/crossref/cross-references.ts';
 import { storyDir } from './config.ts';
 import { contentFiles } from './lib/content/content-files.ts';
-import { searchPageData, storyIndex, type SearchPageData } from './lib/search/records.ts';
-import builtSearchPage from 'virtual:search-page';
 
 /** The content folder and its file names, for messages. */
 const files = { root: storyDir, ...contentFiles };
@@ -59,15 +57,6 @@ async function load(): Promise<CrossReferencedStory> {
 /** The whole story, validated and indexed. */
 export function getStory(): Promise<CrossReferencedStory> {
   return (cached ??= load());
-}
-
-/**
- * What the search page says of the index: in a build, from the thread that wrote the index files
- * (src/integrations/search-index.ts), rather than the whole index built again while the pages
- * render; in astro dev, from the content as it is now.
- */
-export async function getSearchPage(): Promise<SearchPageData> {
-  return builtSearchPage ?? searchPageData(storyIndex(await getStory()));
 }
 
 interface RenderedEntry {
