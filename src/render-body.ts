@@ -247,10 +247,11 @@ export const WORKER_FROM = 50;
  * The worker thread's heap, in MB. It keeps nothing of a body once the body's HTML is written (see
  * createMdxRunner), so what it holds is the tokenizer, Astro and the plugins, whatever the number
  * of bodies: sampled every 2 s over a 1,000-document build, 126–159 MB of heap in use, garbage
- * included, since the tokenizer's dictionary is compact (src/lib/furigana/dictionary.ts; 220–248 MB
- * before). Left to itself, V8 let the heap grow to about 430 MB between two collections; within
- * this limit it collects sooner. 240 against 320: cold builds at 1,000 documents took the same
- * CPU time within the noise (tests/bench/README.md), and peaked lower.
+ * included, since the tokenizer's dictionary is compact (src/lib/furigana/dictionary.ts; up to
+ * 248 MB before). Left to itself, V8 let the heap grow to about 430 MB between two collections;
+ * within this limit it collects sooner. 240 against 320 at 1,000 documents: no more CPU time
+ * (115–119 against 128 CPU-seconds), and a lower peak in two of three builds (908 and 929 against
+ * 935 MB; the third 1,008: tests/bench/README.md).
  */
 export const WORKER_HEAP_MB = 240;
 

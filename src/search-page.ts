@@ -10,6 +10,7 @@ import builtSearchPage from 'virtual:search-page';
 import { getStory } from './data.ts';
 import { searchPageData, storyIndex, type SearchPageData } from './lib/search/records.ts';
 
+/** What the search page says of the index: the version of its files, its shards and the parts of its names table. */
 export async function getSearchPage(): Promise<SearchPageData> {
   return builtSearchPage ?? searchPageData(storyIndex(await getStory()));
 }

@@ -7,11 +7,14 @@
 // 1,000 documents, two arenas took the cold build's peak from 1,075 to 987 MB in the same time
 // (one build each; builds of the same code vary by about 40 MB).
 //
-// MALLOC_MMAP_THRESHOLD_=131072: blocks of 128 KB or more get pages of their own, which go back to
-// the system when freed. Left to itself glibc raises that threshold as large blocks are freed (up to
-// 32 MB), and the blocks then stay in the arenas: the bodies' worker thread's, at the end of the
-// content load, while the pages render. At 1,000 documents: 916 and 906 MB against 976 and 993,
-// for 1.6% and 8.5% more CPU in two pairs of cold builds (tests/bench/README.md).
+// MALLOC_MMAP_THRESHOLD_=131072 (128 KiB, glibc's own starting value, now kept from rising): a
+// block that large which no free chunk of the arena holds gets pages of its own, which go back to the
+// system when it is freed. Left to itself glibc raises the threshold each time such a block is freed
+// (up to 32 MiB on 64-bit systems), and the trim threshold with it to twice that, so that large
+// blocks then stay in the arenas: the bodies' worker thread's, at the end of the content load, while
+// the pages render. Setting it turns that adjustment off (mallopt(3), M_MMAP_THRESHOLD). At 1,000
+// documents: 916 and 906 MB against 976 and 993, for 1.6% and 8.5% more CPU in two pairs of cold
+// builds (tests/bench/README.md); rebuilds took the same time.
 //
 // glibc reads both only when a process starts, so they are set for the build's process, here;
 // other C libraries ignore them. A value already set is kept.

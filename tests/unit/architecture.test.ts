@@ -112,18 +112,23 @@ describe('import direction', () => {
     ]);
   });
 
+  it('only the search page takes the data of virtual:search-page, which changes with the index (every other page would be rendered again in every rebuild)', () => {
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .map((f) => f.split(sep).join('/'))
+      .filter((f) => /\.(ts|astro|mjs|js)$/.test(f) && !f.endsWith('.d.ts'));
+    // Any import of it: from, a bare import, a dynamic import().
+    const importing = files.filter((f) =>
+      /(?:\bfrom\s*|\bimport\s*\(?\s*)['"]virtual:search-page['"]/.test(readFileSync(join(src, f), 'utf8')),
+    );
+    expect(importing).toEqual(['search-page.ts']);
+    // And src/search-page.ts however it is named (with or without its extension), types aside.
+    const users = all.filter((i) => /^search-page(\.[jt]s)?$/.test(i.target) && !i.typeOnly).map((i) => i.file);
+    expect(users).toEqual(['pages/search.astro']);
+  });
+
   // A page copied by an incremental build (src/lib/view/page-key.ts) shows only what its key holds:
   // its view and what siteFrame and correctionsFor give. A component or layout that read the story
   // itself would show data no key holds.
-  it('only the search page takes the data of virtual:search-page, which changes with the index (every other page would be rendered again in every rebuild)', () => {
-    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).map((f) => f.split(sep).join('/'));
-    const importing = files.filter(
-      (f) => /\.(ts|astro|mjs)$/.test(f) && /from\s+['"]virtual:search-page['"]/.test(readFileSync(join(src, f), 'utf8')),
-    );
-    expect(importing).toEqual(['search-page.ts']);
-    expect(all.filter((i) => i.target === 'search-page.ts').map((i) => i.file)).toEqual(['pages/search.astro']);
-  });
-
   it('components and layouts read the story only through what the pages’ cache keys hash', () => {
     const readers = all.filter((i) => /^(components|layouts)\//.test(i.file) && i.target === 'data.ts' && !i.typeOnly).map((i) => i.file);
     expect(readers.sort()).toEqual(['components/Corrections.astro', 'components/ParagraphLink.astro', 'layouts/BaseLayout.astro']);
