@@ -19,6 +19,10 @@ import { withFastPrefixSearch } from '../../../src/lib/furigana/prefix-search.ts
 
 const dir = join(dirname(createRequire(import.meta.url).resolve('@patdx/kuromoji')), '..', 'dict');
 
+/** kuromoji as the package builds it, built once for this file (about a second; no test changes it). */
+let pristine: ReturnType<TokenizerBuilder['build']> | undefined;
+const kuromoji = () => (pristine ??= new TokenizerBuilder({ loader: new NodeDictionaryLoader({ dic_path: dir }) }).build());
+
 describe('paddedLength', () => {
   it('keeps the data and KEPT_ZEROS zeros or more after it, rounded up to eight bytes', () => {
     const bytes = new Uint8Array(1000);
@@ -75,7 +79,7 @@ describe('the target map', () => {
     expect(targetMapView(readTargetMap(targetMapBytes([], 16)))[0]).toBeUndefined();
   });
   it('holds, for every key kuromoji looks up, what kuromoji’s own reader makes of the same bytes', async () => {
-    const theirs = await new TokenizerBuilder({ loader: new NodeDictionaryLoader({ dic_path: dir }) }).build();
+    const theirs = await kuromoji();
     type Dictionary = { loadTargetMap(bytes: Uint8Array): Dictionary; target_map: Record<number, number[] | undefined> };
     const TokenInfo = (theirs as unknown as { token_info_dictionary: object }).token_info_dictionary.constructor as new () => Dictionary;
     // Records with repeated keys, without values, with a negative key; zeros after them, or a tail cut short.
@@ -131,7 +135,7 @@ describe('the compact dictionary', () => {
     // Words the real text lacks too: unknown words (the unknown dictionary) and rare forms.
     const extra = 'ゼレンスキィ氏はﾃｽﾄでＡＢＣを𠮷野家で食べた。カロリナ・ガルシアは昨日、ㇰㇱ語を話した。';
     const ours = await buildTokenizer();
-    const theirs = await new TokenizerBuilder({ loader: new NodeDictionaryLoader({ dic_path: dir }) }).build();
+    const theirs = await kuromoji();
     // Ours reads the compact map (no keys of its own), theirs a map of 325,871 keys.
     const mapOf = (t: unknown) => (t as { token_info_dictionary: { target_map: object } }).token_info_dictionary.target_map;
     expect(Object.keys(mapOf(ours))).toEqual([]);
@@ -143,7 +147,7 @@ describe('the compact dictionary', () => {
 describe('the prefix search', () => {
   type Trie = Parameters<typeof withFastPrefixSearch>[0];
   const searches = async () => {
-    const theirs = await new TokenizerBuilder({ loader: new NodeDictionaryLoader({ dic_path: dir }) }).build();
+    const theirs = await kuromoji();
     const trie = (theirs as unknown as { viterbi_builder: { trie: Trie } }).viterbi_builder.trie;
     const own = trie.commonPrefixSearch.bind(trie);
     // The trie the fast search is given: kuromoji's, with its own search counted when called.
@@ -184,7 +188,7 @@ describe('the prefix search', () => {
 
   it('leaves the tokenizer failing, as it did, on a text with a lone high surrogate after the words', async () => {
     const ours = await buildTokenizer();
-    const theirs = await new TokenizerBuilder({ loader: new NodeDictionaryLoader({ dic_path: dir }) }).build();
+    const theirs = await kuromoji();
     expect(() => theirs.tokenize('日本語\ud800')).toThrow(TypeError);
     expect(() => ours.tokenize('日本語\ud800')).toThrow(TypeError);
     expect(ours.tokenize('日本語')).toEqual(theirs.tokenize('日本語'));
