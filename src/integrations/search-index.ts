@@ -56,14 +56,14 @@ async function writeIndex(root: string): Promise<number> {
 const PAGE_MODULE = 'virtual:search-page';
 
 /** Gives virtual:search-page: in a build, the search page's data from the story's worker thread; otherwise null. */
-function searchPageModule(isBuild: () => boolean): Plugin {
+function searchPageModule(isBuild: boolean): Plugin {
   const resolved = `\0${PAGE_MODULE}`;
   return {
     name: 'search-page-data',
     resolveId: (id) => (id === PAGE_MODULE ? resolved : undefined),
     async load(id) {
       if (id !== resolved) return undefined;
-      const data = isBuild() ? (await storyOutputs(storyDir)).searchPage : null;
+      const data = isBuild ? (await storyOutputs(storyDir)).searchPage : null;
       return `export default ${JSON.stringify(data)};`;
     },
   };
@@ -78,7 +78,7 @@ export function searchIndex(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command: given, updateConfig }) => {
         command = given;
-        updateConfig({ vite: { plugins: [searchPageModule(() => command === 'build')] } });
+        updateConfig({ vite: { plugins: [searchPageModule(given === 'build')] } });
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);

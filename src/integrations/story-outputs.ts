@@ -1,8 +1,7 @@
 // What a build makes from the content folder alone, besides the pages: the preview images' cards
 // (preview-images.ts), the search index's files and what the search page says of them
-// (search-index.ts). Both need the whole story,
-// read and joined, which at 1,000 documents takes the build's thread 2–3 s and a few hundred MB it
-// would keep to the end. So it is read once per build on a worker thread, from astro:config:done,
+// (search-index.ts). All need the whole story, read and joined, which at 1,000 documents takes the
+// build's thread 2–3 s and a few hundred MB it would keep to the end. So it is read once per build on a worker thread, from astro:config:done,
 // while the build's thread loads the content; the thread ends with its memory when it is done.
 import Tinypool from 'tinypool';
 import type { OgCardEntry } from '../lib/sharing/og-cards.ts';

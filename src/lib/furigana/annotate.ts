@@ -57,7 +57,7 @@ export function buildTokenizer(): Promise<Tokenizer> {
     const dic_path = join(dirname(entry), '..', 'dict');
     const loader = new CompactDictionaryLoader(dic_path);
     tokenizer = new TokenizerBuilder({ loader }).build().then((built) => {
-      withFastPrefixSearch(built.viterbi_builder.trie as unknown as Parameters<typeof withFastPrefixSearch>[0]);
+      withFastPrefixSearch(built.viterbi_builder.trie);
       return loader.install(built);
     });
   }
