@@ -2,6 +2,8 @@
 //   STORY_DIR  folder holding the story's content files (default: content)
 //   SITE_URL   public origin, e.g. https://news.example.jp (default: none — absolute URLs are left out)
 //   BASE_PATH  sub-path the site is served under, e.g. /news/ukraine-talks/ (default: /)
+// and one that is not ours but shapes the preview images:
+//   FREETYPE_PROPERTIES  FreeType's hinting settings, read by the drawing library (@napi-rs/canvas)
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
@@ -15,6 +17,9 @@ export const siteUrl: string | undefined = normaliseOrigin(process.env.SITE_URL)
 
 /** Base path with leading and trailing slash. */
 export const basePath: string = normaliseBase(process.env.BASE_PATH);
+
+/** FreeType's settings from the environment ('' when unset): part of the preview images' cache key. */
+export const freetypeProperties: string = process.env.FREETYPE_PROPERTIES ?? '';
 
 function normaliseOrigin(value: string | undefined): string | undefined {
   if (!value) return undefined;

@@ -1,5 +1,5 @@
 // One thread of the preview-image pool (src/integrations/preview-images.ts). Each thread loads the
-// font and satori once, then takes the next image from a counter all threads share and writes it
+// drawing library and the font once, then takes the next image from a counter all threads share and writes it
 // into the cache itself, until none is left: no image waits for the main thread, which is busy
 // bundling the pages while the first images are drawn.
 import { writeAtomically } from '../cache-files.ts';

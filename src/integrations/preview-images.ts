@@ -1,8 +1,9 @@
 // Astro integration: the link-preview images (og/<page>.png, src/lib/sharing/og-image.ts), made
 // after the pages. Each image is kept in a cache that survives between builds
 // (node_modules/.cache/preview-images/), under a key made of everything that shapes it: the card
-// (title, kind, site name, figure), the font file, the versions of satori, BudouX, sharp and the
-// libraries under it (libvips, librsvg, libimagequant…), and the source of the layout code. An image whose key is in the cache is copied, not
+// (title, kind, site name, figure), the font file, the versions of the drawing library
+// (@napi-rs/canvas, Skia), BudouX, sharp and the libraries under it (libvips, librsvg, libspng…),
+// and the source of the layout code. An image whose key is in the cache is copied, not
 // rendered; the others are rendered on every core (a tinypool of worker threads). Entries no
 // build of this story uses any more are deleted, so no entry outlives the inputs it was made from.
 //
@@ -17,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import Tinypool from 'tinypool';
-import { siteUrl, storyDir } from '../config.ts';
+import { freetypeProperties, siteUrl, storyDir } from '../config.ts';
 import { storyOutputs } from './story-outputs.ts';
 import { ogImageRoute } from '../lib/sharing/page-meta.ts';
 import { ogFontPath } from '../lib/sharing/og-font.ts';
@@ -29,45 +30,30 @@ const require = createRequire(import.meta.url);
 
 /** The code that lays out and draws an image: a change to any of it changes every key. */
 const layoutSources = ['../lib/sharing/og-image.ts', '../lib/sharing/og-font.ts', '../lib/view/phrases.ts', '../lib/view/kinsoku.ts'];
-const libraries = ['satori', 'budoux'];
+// @napi-rs/canvas pins its native binary (Skia, HarfBuzz) to its own version exactly.
+// fontkit tells which characters the font has (the others are drawn as its box).
+const libraries = ['@napi-rs/canvas', 'budoux', 'fontkit'];
 
-/** The folder of an installed package (found upwards from its entry point: some export no package.json). */
-async function packageDir(name: string): Promise<string> {
-  let entry: string;
-  try {
-    entry = require.resolve(name);
-  } catch {
-    // A dependency satori bundles or only imports as ESM: look for it next to satori.
-    entry = join(dirname(require.resolve('satori')), 'node_modules', name, 'x');
-  }
-  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
+/** The installed version of a package: its package.json, found upwards from its entry point (some export none). */
+async function packageVersion(name: string): Promise<string> {
+  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
     try {
-      const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === name) return dir;
+      const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name && pkg.version) return pkg.version;
     } catch {
       // no package.json at this level
     }
   }
-  return '';
-}
-
-/** The installed version of a package, or '' when it cannot be found. */
-async function packageVersion(name: string): Promise<string> {
-  const dir = await packageDir(name);
-  if (!dir) return '';
-  return (JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { version?: string }).version ?? '';
+  throw new Error(`The version of ${name}, which draws the preview images, was not found.`);
 }
 
 /** A hash of everything but the card that shapes an image. */
 export async function rendererVersion(): Promise<string> {
   const hash = createHash('sha256');
   for (const source of layoutSources) hash.update(await readFile(new URL(source, import.meta.url)));
-  // satori and BudouX, and what satori draws with (its layout engine, font parser, line breaker).
-  const satoriDeps = Object.keys(
-    (JSON.parse(await readFile(join(await packageDir('satori'), 'package.json'), 'utf8')) as { dependencies?: Record<string, string> })
-      .dependencies ?? {},
-  );
-  for (const name of [...libraries, ...satoriDeps]) hash.update(`${name}@${await packageVersion(name)}`);
+  for (const name of libraries) hash.update(`${name}@${await packageVersion(name)}`);
+  // FreeType, under the drawing library, changes its hinting when this is set.
+  hash.update(`freetype@${freetypeProperties}`);
   // Intl.Segmenter cuts the title into characters: its data comes with Node's ICU.
   hash.update(`icu@${process.versions.icu ?? ''}`);
   // sharp and every library it rasterises and encodes with (libvips, librsvg, libimagequant, …).
@@ -144,9 +130,9 @@ export function startRendering(options: {
       filename: new URL('./preview-image-worker.ts', import.meta.url).href,
       minThreads: threads,
       maxThreads: threads,
-      // A thread keeps the font and the widths of title pieces, about 40–60 MB (35–60 MB after a
-      // collection, drawing 1,500 titles). The limit makes V8 collect sooner: alone, 600 images
-      // peaked at 306 MB of memory without it and at 256 MB with a limit of 128.
+      // A thread's heap holds little: about 22 MB after 1,500 titles drawn alone, since the font and
+      // the canvas are the native library's. (With satori, which kept the parsed font in the heap,
+      // the limit made V8 collect sooner: 600 images peaked at 306 MB without it, 256 MB with 128.)
       resourceLimits: { maxOldGenerationSizeMb: DRAWING_HEAP_MB },
     });
     pools.push(pool);

@@ -5,12 +5,14 @@ import {
   OG_TITLE_MAX_LINES,
   OG_TITLE_SIZES,
   OG_WIDTH,
+  drawableText,
   ogTitleLayout,
   renderOgPng,
   titleChunks,
   type OgCard,
 } from '../../../src/lib/sharing/og-image.ts';
-import { loadOgFont } from '../../../src/lib/sharing/og-font.ts';
+import { readFileSync } from 'node:fs';
+import { ogFontPath } from '../../../src/lib/sharing/og-font.ts';
 
 const siteName = '米ウクライナ高官協議を読む';
 const card = (title: string, kind = '解説'): OgCard => ({ title, kind, siteName });
@@ -84,8 +86,8 @@ describe('titleChunks', () => {
 });
 
 describe('ogTitleLayout', () => {
-  it.each(siteTitles.concat(longTitle))('breaks lines only between phrases, in at most three lines: %s', async (title) => {
-    const layout = await ogTitleLayout(card(title));
+  it.each(siteTitles.concat(longTitle))('breaks lines only between phrases, in at most three lines: %s', (title) => {
+    const layout = ogTitleLayout(card(title));
     expect(layout.truncated).toBe(false);
     expect(layout.lines.length).toBeGreaterThan(0);
     expect(layout.lines.length).toBeLessThanOrEqual(OG_TITLE_MAX_LINES);
@@ -100,36 +102,36 @@ describe('ogTitleLayout', () => {
     expect(pos).toBe(title.length);
   });
 
-  it('keeps short titles at the largest size and shrinks long ones', async () => {
-    const short = await ogTitleLayout(card('米ウクライナ共同声明要旨', '声明要旨'));
+  it('keeps short titles at the largest size and shrinks long ones', () => {
+    const short = ogTitleLayout(card('米ウクライナ共同声明要旨', '声明要旨'));
     expect(short.fontSize).toBe(OG_TITLE_SIZES[0]);
     expect(short.lines).toEqual(['米ウクライナ共同声明要旨']);
-    const long = await ogTitleLayout(card(longTitle));
+    const long = ogTitleLayout(card(longTitle));
     expect(long.fontSize).toBeLessThan(OG_TITLE_SIZES[0] ?? 0);
     expect(long.lines.length).toBe(3);
   });
 
-  it('breaks at the headline space rather than inside a clause', async () => {
-    const layout = await ogTitleLayout(card('ウクライナ、米停戦案を丸のみ 関係修復を優先'));
+  it('breaks at the headline space rather than inside a clause', () => {
+    const layout = ogTitleLayout(card('ウクライナ、米停戦案を丸のみ 関係修復を優先'));
     expect(layout.lines).toEqual(['ウクライナ、米停戦案を丸のみ', '関係修復を優先']);
   });
 
-  it('breaks at a full-width space too', async () => {
-    const layout = await ogTitleLayout(card('「30日間停戦」受け入れ\u3000米、軍事支援を再開'));
+  it('breaks at a full-width space too', () => {
+    const layout = ogTitleLayout(card('「30日間停戦」受け入れ\u3000米、軍事支援を再開'));
     expect(layout.lines).toEqual(['「30日間停戦」受け入れ', '米、軍事支援を再開']);
   });
 
-  it('splits a phrase wider than a line between characters, never before ー or a small kana', async () => {
+  it('splits a phrase wider than a line between characters, never before ー or a small kana', () => {
     const title = 'アンドリーイェルマークウォロディミルゼレンスキーウラジーミルプーチンスティーブウィトコフ';
     expect(titleChunks(title)).toHaveLength(1);
-    const layout = await ogTitleLayout(card(title, '人物'));
+    const layout = ogTitleLayout(card(title, '人物'));
     expect(layout.lines.join('')).toBe(title);
     expect(layout.lines.length).toBeGreaterThan(1);
     for (const line of layout.lines.slice(1)) expect(line).not.toMatch(/^[ーァィゥェォッャュョ]/u);
   });
 
-  it('cuts a title too long for three lines at the smallest size, ending in an ellipsis', async () => {
-    const layout = await ogTitleLayout(card(veryLongTitle));
+  it('cuts a title too long for three lines at the smallest size, ending in an ellipsis', () => {
+    const layout = ogTitleLayout(card(veryLongTitle));
     expect(layout.truncated).toBe(true);
     expect(layout.fontSize).toBe(OG_TITLE_SIZES[OG_TITLE_SIZES.length - 1]);
     expect(layout.lines.length).toBe(OG_TITLE_MAX_LINES);
@@ -177,11 +179,30 @@ describe('renderOgPng', () => {
   });
 });
 
+describe('drawableText', () => {
+  it('keeps every character the font has, white space and variation selectors included', () => {
+    const text = '「30日間停戦」受け入れ\u3000米、軍事支援を再開 𠮷野家 葛\u{E0100}城…';
+    expect(drawableText(text)).toBe(text);
+  });
+
+  it('replaces a character the font lacks with a private-use one, which draws as the font’s own box', () => {
+    expect(drawableText('ルビオ😀氏\uFFFD')).toBe('ルビオ\uE000氏\uE000');
+  });
+
+  it('draws such a character as that box, not from a font of the machine', async () => {
+    const pixels = async (title: string) =>
+      await sharp(await renderOgPng(card(title, '人物')))
+        .raw()
+        .toBuffer();
+    const [emoji, box] = await Promise.all([pixels('ルビオ😀'), pixels('ルビオ\uE000')]);
+    expect(emoji.equals(box)).toBe(true);
+  });
+});
+
 describe('the font', () => {
-  it('is the full Noto Sans JP Bold, read once per process', async () => {
-    const full = await loadOgFont();
+  it('is the full Noto Sans JP Bold', () => {
+    const full = readFileSync(ogFontPath);
     expect(full.length).toBeGreaterThan(5_000_000);
     expect([...full.subarray(0, 4)]).toEqual([0x00, 0x01, 0x00, 0x00]); // sfnt version 1.0 (TrueType outlines)
-    expect(await loadOgFont()).toBe(full);
   });
 });
