@@ -7,7 +7,8 @@
 // A plugin sees one file at a time, so it finds the document from the file's path
 // (<content folder>/documents/<id>.mdx) and reads what it needs from the same content folder,
 // with the build's own readers: the same files, schemas and messages as the collections.
-import type { Element, Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
+import type {} from 'mdast-util-mdx'; // the MDX nodes of hast (mdxJsxFlowElement)
 import type { VFile } from 'vfile';
 import type { z } from 'astro/zod';
 import { createHash } from 'node:crypto';
@@ -15,6 +16,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesStamp } from './cache-files.ts';
+import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { readList } from './loaders.ts';
 import { bodyInputSources, documentsFolder, listSources } from './story-sources.ts';
@@ -199,8 +201,31 @@ export function rehypeStoryText() {
     );
     for (const notice of said) console.warn(notice);
     if (file.path) notices.set(file.path, said);
+    // Each finished paragraph as the HTML it becomes anyway (mdxOptions.optimize turns static HTML
+    // into a Fragment with set:html): Astro's plugins after this one (headings, scripts and
+    // styles, components, the optimizer) each walk the whole tree, and with readings on every word
+    // a body is about 2,000 nodes; now a paragraph is one. A paragraph holding anything those
+    // plugins change (an image, a script, MDX) is left to them.
+    const finished = new Set<RootContent>(paragraphs.filter(isPlainHtml));
+    tree.children = tree.children.map((node) => (finished.has(node) ? asHtml(node as Element) : node));
   };
 }
+
+/** Whether `el` holds only elements and text, and no image, script or style (which Astro's plugins change). */
+function isPlainHtml(el: Element): boolean {
+  return el.children.every(
+    (child) =>
+      child.type === 'text' || (child.type === 'element' && !['img', 'script', 'style'].includes(child.tagName) && isPlainHtml(child)),
+  );
+}
+
+/** `el` as MDX's optimizer makes static HTML: a Fragment whose set:html is the element's HTML. */
+const asHtml = (el: Element): RootContent => ({
+  type: 'mdxJsxFlowElement',
+  name: 'Fragment',
+  attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: toHtml(el) }],
+  children: [],
+});
 
 // optimize: MDX turns the static parts of each body (all of it, here) into HTML strings rather than
 // one JSX call per element — with readings on every word, a quarter of the compile's memory and
