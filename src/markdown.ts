@@ -201,14 +201,26 @@ export function rehypeStoryText() {
     );
     for (const notice of said) console.warn(notice);
     if (file.path) notices.set(file.path, said);
-    // Each finished paragraph as the HTML it becomes anyway (mdxOptions.optimize turns static HTML
-    // into a Fragment with set:html): Astro's plugins after this one (headings, scripts and
-    // styles, components, the optimizer) each walk the whole tree, and with readings on every word
-    // a body is about 2,000 nodes; now a paragraph is one. A paragraph holding anything those
-    // plugins change (an image, a script, MDX) is left to them.
-    const finished = new Set<RootContent>(paragraphs.filter(isPlainHtml));
-    tree.children = tree.children.map((node) => (finished.has(node) ? asHtml(node as Element) : node));
+    if (mdxOptions.optimize === true) handOnAsHtml(tree, paragraphs);
   };
+}
+
+/**
+ * Each finished paragraph replaced by the node it becomes anyway: MDX's optimizer
+ * (mdxOptions.optimize) turns the static HTML of a body into Fragments with set:html. Astro's
+ * plugins after this one (headings, scripts and styles, components, the optimizer) each walk the
+ * whole tree, and with readings on every word a body is about 2,000 nodes; now a paragraph is one.
+ * A paragraph holding anything those plugins change (an image, a script, MDX) is left to them.
+ */
+function handOnAsHtml(tree: Root, paragraphs: readonly Element[]): void {
+  const finished = new Set<RootContent>(paragraphs.filter(isPlainHtml));
+  tree.children = tree.children.map((node) => (finished.has(node) ? asHtml(node as Element) : node));
+  // The optimizer serialises a run of static nodes only when the run has more than one node, and
+  // block nodes are separated by newlines, except after the last: an element that ends the body
+  // right after a paragraph handed on here (a rule, the footnotes) would be a run of one, and
+  // Astro's JSX would write it otherwise (<hr/>, data-footnotes without its ""). An empty text
+  // keeps it in a run of two, as it was in the run of the whole body.
+  if (tree.children.at(-1)?.type === 'element') tree.children.push({ type: 'text', value: '' });
 }
 
 /** Whether `el` holds only elements and text, and no image, script or style (which Astro's plugins change). */
