@@ -2,8 +2,9 @@
 //   STORY_DIR  folder holding the story's content files (default: content)
 //   SITE_URL   public origin, e.g. https://news.example.jp (default: none — absolute URLs are left out)
 //   BASE_PATH  sub-path the site is served under, e.g. /news/ukraine-talks/ (default: /)
-// and one that is not ours but shapes the preview images:
-//   FREETYPE_PROPERTIES  FreeType's hinting settings, read by the drawing library (@napi-rs/canvas)
+// and some that are not ours but shape the preview images, read by their drawing library
+// (@napi-rs/canvas): FREETYPE_PROPERTIES (FreeType's hinting), NAPI_RS_NATIVE_LIBRARY_PATH and
+// NAPI_RS_FORCE_WASI (which build of Skia is loaded).
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
@@ -18,8 +19,10 @@ export const siteUrl: string | undefined = normaliseOrigin(process.env.SITE_URL)
 /** Base path with leading and trailing slash. */
 export const basePath: string = normaliseBase(process.env.BASE_PATH);
 
-/** FreeType's settings from the environment ('' when unset): part of the preview images' cache key. */
-export const freetypeProperties: string = process.env.FREETYPE_PROPERTIES ?? '';
+/** Those of the drawing library, as one text: part of the preview images' cache key. */
+export const drawingEnvironment: string = JSON.stringify(
+  ['FREETYPE_PROPERTIES', 'NAPI_RS_NATIVE_LIBRARY_PATH', 'NAPI_RS_FORCE_WASI'].map((name) => process.env[name] ?? null),
+);
 
 function normaliseOrigin(value: string | undefined): string | undefined {
   if (!value) return undefined;

@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import Tinypool from 'tinypool';
-import { freetypeProperties, siteUrl, storyDir } from '../config.ts';
+import { drawingEnvironment, siteUrl, storyDir } from '../config.ts';
 import { storyOutputs } from './story-outputs.ts';
 import { ogImageRoute } from '../lib/sharing/page-meta.ts';
 import { ogFontPath } from '../lib/sharing/og-font.ts';
@@ -30,7 +30,8 @@ const require = createRequire(import.meta.url);
 
 /** The code that lays out and draws an image: a change to any of it changes every key. */
 const layoutSources = ['../lib/sharing/og-image.ts', '../lib/sharing/og-font.ts', '../lib/view/phrases.ts', '../lib/view/kinsoku.ts'];
-// @napi-rs/canvas pins its native binary (Skia, HarfBuzz) to its own version exactly.
+// @napi-rs/canvas pins its native binaries (Skia, HarfBuzz) to its own version; which one is
+// installed is hashed too (rendererVersion).
 // fontkit tells which characters the font has (the others are drawn as its box).
 const libraries = ['@napi-rs/canvas', 'budoux', 'fontkit'];
 
@@ -47,16 +48,35 @@ async function packageVersion(name: string): Promise<string> {
   throw new Error(`The version of ${name}, which draws the preview images, was not found.`);
 }
 
+/** Which of a package's optional (platform) dependencies are installed. */
+async function installedBinaries(name: string): Promise<string[]> {
+  const manifest = require.resolve(`${name}/package.json`);
+  const { optionalDependencies = {} } = JSON.parse(await readFile(manifest, 'utf8')) as { optionalDependencies?: Record<string, string> };
+  const from = createRequire(manifest);
+  return Object.keys(optionalDependencies).filter((dep) => {
+    try {
+      from.resolve(`${dep}/package.json`);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** A hash of everything but the card that shapes an image. */
 export async function rendererVersion(): Promise<string> {
   const hash = createHash('sha256');
   for (const source of layoutSources) hash.update(await readFile(new URL(source, import.meta.url)));
   for (const name of libraries) hash.update(`${name}@${await packageVersion(name)}`);
-  // FreeType, under the drawing library, changes its hinting when this is set.
-  hash.update(`freetype@${freetypeProperties}`);
+  // The drawing library's native build: the machine's platform and processor (x64 and arm64 builds
+  // may differ by a level on edge pixels), the platform package installed, and the environment
+  // that chooses another build or changes FreeType's hinting.
+  hash.update(`${process.platform}-${process.arch}`);
+  for (const name of await installedBinaries('@napi-rs/canvas')) hash.update(`${name}@${await packageVersion(name)}`);
+  hash.update(drawingEnvironment);
   // Intl.Segmenter cuts the title into characters: its data comes with Node's ICU.
   hash.update(`icu@${process.versions.icu ?? ''}`);
-  // sharp and every library it rasterises and encodes with (libvips, librsvg, libimagequant, …).
+  // sharp and every library it rasterises and encodes with (libvips, librsvg for the tracker's figure, libspng, …).
   hash.update(JSON.stringify((require('sharp') as { versions: Record<string, string> }).versions));
   hash.update(await readFile(ogFontPath));
   return hash.digest('hex');

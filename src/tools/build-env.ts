@@ -3,7 +3,7 @@
 // MALLOC_ARENA_MAX=2: glibc's malloc gives each thread that allocates an arena of its own, and
 // memory freed in one is rarely handed back to the system ("the more arenas you have, the lower
 // the per-thread contention, but the higher the memory usage": mallopt(3), M_ARENA_MAX). The build
-// runs its preview images (libvips, librsvg) and the bodies' compile on threads of their own: at
+// runs its preview images (Skia, libvips) and the bodies' compile on threads of their own: at
 // 1,000 documents, two arenas took the cold build's peak from 1,075 to 987 MB in the same time
 // (one build each; builds of the same code vary by about 40 MB).
 //

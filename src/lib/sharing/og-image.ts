@@ -1,7 +1,8 @@
 // Link-preview (Open Graph) images, 1200×630 PNG, drawn at build time: the card is drawn with
 // Skia (@napi-rs/canvas: HarfBuzz shaping, so the title's proportional kana and punctuation), and
-// sharp encodes the pixels as PNG. No network, no clock, no environment: the only input besides the
-// card is the Noto Sans JP Bold file (see og-font.ts).
+// sharp encodes the pixels as PNG. No network, no clock, no fonts of the machine: the only inputs
+// besides the card are the Noto Sans JP Bold file (see og-font.ts) and FreeType's settings, which
+// the cache key holds (src/integrations/preview-images.ts).
 //
 // The layout is ours, a fixed card: a navy band, the kind of page and the title centred between it
 // and the footer (the site's name under a rule). Title line breaks are computed here too: the title
@@ -88,14 +89,17 @@ function ensureFont(): void {
 
 // Which characters the font has (its cmap, read by fontkit; only the tables asked for are parsed).
 let coverage: Font | undefined;
-const MISSING_GLYPH = '\uE000';
+/** 〓 (geta): the typesetter's mark for a character the type case lacks; the font has it. */
+const MISSING_GLYPH = '\u3013';
+const VARIATION_SELECTOR = /^[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
 /**
- * `text` with every character the font lacks replaced by U+E000: the drawing library would take
- * such a character from a font of the machine (and the image would then depend on the machine
- * and not only on its cache key); a private-use character it draws as this font's own box
- * (.notdef), as a browser without the glyph would. White space and default-ignorable characters
- * (variation selectors, joiners) are kept: the shaper handles them.
+ * `text` made of characters the font has: the drawing library would take any other from a font of
+ * the machine, and the image would then depend on the machine and not only on its cache key. A
+ * character the font lacks becomes 〓, white space the font lacks (a thin space) a space, and an
+ * invisible one (a joiner, a filler) nothing; variation selectors stay with the character before
+ * them (the font has ideographic variants: 葛󠄀).
  */
 export function drawableText(text: string): string {
   if (!coverage) {
@@ -104,9 +108,13 @@ export function drawableText(text: string): string {
     coverage = font;
   }
   const font = coverage;
-  return text.replace(/[^\s\p{Default_Ignorable_Code_Point}]/gu, (ch) =>
-    font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0) ? ch : MISSING_GLYPH,
-  );
+  let out = '';
+  for (const ch of text) {
+    if (font.hasGlyphForCodePoint(ch.codePointAt(0)!) || VARIATION_SELECTOR.test(ch)) out += ch;
+    else if (IGNORABLE.test(ch)) continue;
+    else out += /^\s$/u.test(ch) ? ' ' : MISSING_GLYPH;
+  }
+  return out;
 }
 
 function setType(ctx: SKRSContext2D, size: number, type: TypeStyle): void {
@@ -350,8 +358,15 @@ const MARK_GAP = 14;
 function fitted(ctx: SKRSContext2D, text: string, width: number): string {
   if (ctx.measureText(text).width <= width) return text;
   const chars = [...graphemes.segment(text)].map((g) => g.segment);
-  while (chars.length > 0 && ctx.measureText(chars.join('') + ELLIPSIS).width > width) chars.pop();
-  return chars.join('').trimEnd() + ELLIPSIS;
+  const cut = (n: number) => chars.slice(0, n).join('').trimEnd() + ELLIPSIS;
+  // The most characters that fit with the ellipsis (a search: the width grows with their number).
+  let [fits, tooMany] = [0, chars.length];
+  while (tooMany - fits > 1) {
+    const n = (fits + tooMany) >> 1;
+    if (ctx.measureText(cut(n)).width <= width) fits = n;
+    else tooMany = n;
+  }
+  return cut(fits);
 }
 
 interface Figure {
@@ -383,7 +398,8 @@ function drawCard(card: OgCard, layout: OgTitleLayout, figure: Figure | undefine
 
   // Footer: a grey rule and the site name, at the bottom.
   const footerLine = FOOTER_SIZE * LINE_HEIGHT;
-  const footerTop = Math.round(OG_HEIGHT - (RULE_WIDTH + FOOTER_PAD_TOP + footerLine + FOOTER_PAD_BOTTOM));
+  const footerEdge = OG_HEIGHT - (RULE_WIDTH + FOOTER_PAD_TOP + footerLine + FOOTER_PAD_BOTTOM);
+  const footerTop = Math.round(footerEdge);
   ctx.fillStyle = colors.line;
   ctx.fillRect(PAD_X, footerTop, TEXT_WIDTH, RULE_WIDTH);
   const footerText = footerTop + RULE_WIDTH + FOOTER_PAD_TOP;
@@ -401,7 +417,7 @@ function drawCard(card: OgCard, layout: OgTitleLayout, figure: Figure | undefine
   const lineHeight = layout.fontSize * LINE_HEIGHT;
   const blockHeight = (kind ? kindHeight + KIND_GAP : 0) + layout.lines.length * lineHeight + (figure ? FIGURE_GAP + figure.height : 0);
   const spaceTop = BAND_HEIGHT + BLOCK_PAD_TOP;
-  const space = footerTop - BLOCK_PAD_BOTTOM - spaceTop;
+  const space = footerEdge - BLOCK_PAD_BOTTOM - spaceTop;
   let y = spaceTop + (space - blockHeight) / 2;
   if (kind) {
     setType(ctx, KIND_SIZE, KIND_TYPE);

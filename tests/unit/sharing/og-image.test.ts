@@ -12,6 +12,8 @@ import {
   type OgCard,
 } from '../../../src/lib/sharing/og-image.ts';
 import { readFileSync } from 'node:fs';
+import { openSync, type Font } from 'fontkit';
+import { statusFigureSvg } from '../../../src/lib/view/charts.ts';
 import { ogFontPath } from '../../../src/lib/sharing/og-font.ts';
 
 const siteName = '米ウクライナ高官協議を読む';
@@ -172,6 +174,39 @@ describe('renderOgPng', () => {
     expect(a.equals(b)).toBe(false);
   });
 
+  it('draws the figure under the title', async () => {
+    const plain = card('共同声明7項目のその後', '声明のその後');
+    const figure = statusFigureSvg(['done', 'not-done', 'done']);
+    const [without, withFigure] = await Promise.all([renderOgPng(plain), renderOgPng({ ...plain, figure })]);
+    const rows = async (png: Uint8Array) => {
+      const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+      // Rows with any dark pixel, the band and the footer left out.
+      const dark: number[] = [];
+      for (let y = 20; y < 520; y++)
+        for (let x = 0; x < info.width; x++)
+          if ((data[(y * info.width + x) * info.channels] ?? 255) < 128) {
+            dark.push(y);
+            break;
+          }
+      return dark;
+    };
+    const [a, b] = await Promise.all([rows(without), rows(withFigure)]);
+    // Centred as one block: the title moves up, and the figure's rows come below its last one.
+    expect(Math.min(...b)).toBeLessThan(Math.min(...a));
+    expect(Math.max(...b)).toBeGreaterThan(Math.max(...a));
+  });
+
+  it('gives the same bytes for cards drawn at once as for cards drawn one at a time', async () => {
+    const cards = [
+      card('ウクライナ、米停戦案を丸のみ 関係修復を優先'),
+      { ...card('共同声明7項目のその後', '声明のその後'), figure: statusFigureSvg(['done', 'not-done']) },
+      card(longTitle, ''),
+      { ...card('マルコ・ルビオ', '人物・国・組織'.repeat(12)), siteName: siteName.repeat(8) },
+    ];
+    const together = await Promise.all(cards.map(renderOgPng));
+    for (const [i, c] of cards.entries()) expect(Buffer.from(await renderOgPng(c)).equals(Buffer.from(together[i]!))).toBe(true);
+  });
+
   it('is deterministic: the same card gives the same bytes', async () => {
     const c = card('マルコ・ルビオ', '人物');
     const [a, b] = await Promise.all([renderOgPng(c), renderOgPng(c)]);
@@ -180,22 +215,27 @@ describe('renderOgPng', () => {
 });
 
 describe('drawableText', () => {
+  const font = openSync(ogFontPath) as Font;
+  const VARIATION_SELECTOR = /^[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
+
   it('keeps every character the font has, white space and variation selectors included', () => {
     const text = '「30日間停戦」受け入れ\u3000米、軍事支援を再開 𠮷野家 葛\u{E0100}城…';
     expect(drawableText(text)).toBe(text);
   });
 
-  it('replaces a character the font lacks with a private-use one, which draws as the font’s own box', () => {
-    expect(drawableText('ルビオ😀氏\uFFFD')).toBe('ルビオ\uE000氏\uE000');
+  it('draws a character the font lacks as 〓, white space it lacks as a space, and drops invisible ones', () => {
+    expect(drawableText('ルビオ😀氏\uFFFD')).toBe('ルビオ〓氏〓');
+    expect(drawableText('米\u2009露\u202F会談')).toBe('米 露 会談');
+    expect(drawableText('米\u200D露\u3164\u2060会談\uFEFF')).toBe('米露会談');
   });
 
-  it('draws such a character as that box, not from a font of the machine', async () => {
-    const pixels = async (title: string) =>
-      await sharp(await renderOgPng(card(title, '人物')))
-        .raw()
-        .toBuffer();
-    const [emoji, box] = await Promise.all([pixels('ルビオ😀'), pixels('ルビオ\uE000')]);
-    expect(emoji.equals(box)).toBe(true);
+  it('leaves nothing for a font of the machine to draw: every character it gives is in the font', () => {
+    const awkward = 'ルビオ😀👨\u200D👩 \u2000\u200A\u205F\u1680\u3164\u115F\uFFA0\u2028\u2029\uE000\u0301é𝐀葛\u{E0100}';
+    for (const ch of drawableText(awkward)) {
+      expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!) || VARIATION_SELECTOR.test(ch), `U+${ch.codePointAt(0)!.toString(16)}`).toBe(
+        true,
+      );
+    }
   });
 });
 
