@@ -201,17 +201,25 @@ export function rehypeStoryText() {
     );
     for (const notice of said) console.warn(notice);
     if (file.path) notices.set(file.path, said);
-    if (mdxOptions.optimize === true) handOnAsHtml(tree, paragraphs);
   };
 }
 
 /**
- * Each finished paragraph replaced by the node it becomes anyway: MDX's optimizer
- * (mdxOptions.optimize) turns the static HTML of a body into Fragments with set:html. Astro's
- * plugins after this one (headings, scripts and styles, components, the optimizer) each walk the
- * whole tree, and with readings on every word a body is about 2,000 nodes; now a paragraph is one.
- * A paragraph holding anything those plugins change (an image, a script, MDX) is left to them.
+ * The last of the story's plugins: a document's finished paragraphs replaced by the node they
+ * become anyway, since MDX's optimizer (mdxOptions.optimize) turns the static HTML of a body into
+ * Fragments with set:html. Astro's plugins after this one (headings, scripts and styles,
+ * components, the optimizer) each walk the whole tree, and with readings on every word a body is
+ * about 2,000 nodes; now a paragraph is one. A paragraph holding anything those plugins change (an
+ * image, a script, MDX) is left to them. A plugin of its own, so that a test can run the story's
+ * plugins twice on the paragraphs themselves.
  */
+export function rehypeParagraphsAsHtml() {
+  return (tree: Root, file: VFile): void => {
+    if (mdxOptions.optimize !== true || !documentOf(file.path)) return;
+    handOnAsHtml(tree, numbered(tree));
+  };
+}
+
 function handOnAsHtml(tree: Root, paragraphs: readonly Element[]): void {
   const finished = new Set<RootContent>(paragraphs.filter(isPlainHtml));
   tree.children = tree.children.map((node) => (finished.has(node) ? asHtml(node as Element) : node));
@@ -247,4 +255,4 @@ export const mdxOptions = { optimize: true };
 
 /** The remark and rehype plugins of the site, for astro.config.mjs. */
 export const remarkPlugins = [remarkParagraphIds];
-export const rehypePlugins = [rehypeStoryText];
+export const rehypePlugins = [rehypeStoryText, rehypeParagraphsAsHtml];

@@ -14,7 +14,7 @@ import type { AstroConfig } from 'astro';
 import { unified } from '@astrojs/markdown-remark';
 import config from '../../../astro.config.mjs';
 import { createInProcessRenderer, renderSettings } from '../../../src/render-body.ts';
-import { mdxOptions } from '../../../src/markdown.ts';
+import { mdxOptions, rehypeParagraphsAsHtml } from '../../../src/markdown.ts';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const story = join(fixtures, '_story');
@@ -50,10 +50,13 @@ describe('the Markdown pipeline of astro.config.mjs', () => {
 
   it.each(cases)('%s: running every plugin twice changes nothing', async (name) => {
     const { remarkPlugins = [], rehypePlugins = [], ...options } = production.options;
+    // The paragraphs handed on as HTML are out of the plugins' reach: the second run comes before it.
+    const beforeHandOn = rehypePlugins.filter((plugin) => plugin !== rehypeParagraphsAsHtml);
+    expect(beforeHandOn).toHaveLength(rehypePlugins.length - 1);
     const twice = unified({
       ...options,
       remarkPlugins: [...remarkPlugins, ...remarkPlugins],
-      rehypePlugins: [...rehypePlugins, ...rehypePlugins],
+      rehypePlugins: [...beforeHandOn, ...rehypePlugins],
     });
     const input = readFileSync(join(fixtures, name, 'input.mdx'), 'utf8');
     expect(await render(twice, input, pathOf(name))).toBe(readFileSync(join(fixtures, name, 'output.html'), 'utf8'));
