@@ -63,8 +63,11 @@ async function installedBinaries(name: string): Promise<string[]> {
   });
 }
 
-/** A hash of everything but the card that shapes an image. */
-export async function rendererVersion(): Promise<string> {
+/**
+ * A hash of everything but the card that shapes an image; `environment` is the drawing library's
+ * (src/config.ts), given here so that a test can vary it.
+ */
+export async function rendererVersion(environment: string = drawingEnvironment): Promise<string> {
   const hash = createHash('sha256');
   for (const source of layoutSources) hash.update(await readFile(new URL(source, import.meta.url)));
   for (const name of libraries) hash.update(`${name}@${await packageVersion(name)}`);
@@ -73,7 +76,7 @@ export async function rendererVersion(): Promise<string> {
   // that chooses another build or changes FreeType's hinting.
   hash.update(`${process.platform}-${process.arch}`);
   for (const name of await installedBinaries('@napi-rs/canvas')) hash.update(`${name}@${await packageVersion(name)}`);
-  hash.update(drawingEnvironment);
+  hash.update(environment);
   // Intl.Segmenter cuts the title into characters: its data comes with Node's ICU.
   hash.update(`icu@${process.versions.icu ?? ''}`);
   // sharp and every library it rasterises and encodes with (libvips, librsvg for the tracker's figure, libspng, …).

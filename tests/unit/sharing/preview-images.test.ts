@@ -69,6 +69,15 @@ describe('writePreviewImages', { shuffle: false }, () => {
 
 const version = await rendererVersion();
 
+describe('rendererVersion', () => {
+  it('is the same for the same inputs, and changes with the drawing library’s environment', async () => {
+    expect(await rendererVersion()).toBe(version);
+    const hinted = await rendererVersion(JSON.stringify(['cff:no-stem-darkening=0', null, null]));
+    expect(hinted).not.toBe(version);
+    expect(await rendererVersion(JSON.stringify([null, null, '1']))).not.toBe(hinted);
+  });
+});
+
 describe('cardKey', () => {
   it('depends on every field of the card and on the renderer', () => {
     const card = jobs[1]!.card;
