@@ -222,14 +222,28 @@ export function rehypeParagraphsAsHtml() {
 
 function handOnAsHtml(tree: Root, paragraphs: readonly Element[]): void {
   const finished = new Set<RootContent>(paragraphs.filter(isPlainHtml));
-  tree.children = tree.children.map((node) => (finished.has(node) ? asHtml(node as Element) : node));
+  const made = new Set<RootContent>();
+  tree.children = tree.children.map((node) => {
+    if (!finished.has(node)) return node;
+    const html = asHtml(node as Element);
+    made.add(html);
+    return html;
+  });
   // The optimizer serialises a run of static nodes only when the run has more than one node, and
-  // block nodes are separated by newlines, except after the last: an element that ends the body
-  // right after a paragraph handed on here (a rule, the footnotes) would be a run of one, and
-  // Astro's JSX would write it otherwise (<hr/>, data-footnotes without its ""). An empty text
-  // keeps it in a run of two, as it was in the run of the whole body.
-  if (tree.children.at(-1)?.type === 'element') tree.children.push({ type: 'text', value: '' });
+  // block nodes are separated by newlines, except after the last. So an element that ends the body
+  // right after a paragraph handed on here (a rule, the footnotes), which was in the run of that
+  // paragraph, would be a run of one, and Astro's JSX would write it otherwise (<hr/>,
+  // data-footnotes without its ""). An empty text keeps it in a run of two. (An element that was
+  // alone before, after MDX, stays alone.)
+  const last = tree.children.at(-1);
+  const before = tree.children.slice(0, -1).findLast((node) => node.type !== 'text');
+  if (last && before && made.has(before) && isStaticElement(last)) tree.children.push({ type: 'text', value: '' });
 }
+
+/** An element the optimizer counts as static: HTML, or JSX it turns into HTML (lower case, no attributes). */
+const isStaticElement = (node: RootContent): boolean =>
+  node.type === 'element' ||
+  (node.type === 'mdxJsxFlowElement' && node.attributes.length === 0 && !!node.name && node.name === node.name.toLowerCase());
 
 /** Whether `el` holds only elements and text, and no image, script or style (which Astro's plugins change). */
 function isPlainHtml(el: Element): boolean {
