@@ -19,10 +19,21 @@ export const siteUrl: string | undefined = normaliseOrigin(process.env.SITE_URL)
 /** Base path with leading and trailing slash. */
 export const basePath: string = normaliseBase(process.env.BASE_PATH);
 
-/** Those of the drawing library, as one text: part of the preview images' cache key. */
-export const drawingEnvironment: string = JSON.stringify(
-  ['FREETYPE_PROPERTIES', 'NAPI_RS_NATIVE_LIBRARY_PATH', 'NAPI_RS_FORCE_WASI'].map((name) => process.env[name] ?? null),
-);
+/** What the drawing library reads of an environment: part of the preview images' cache key. */
+export interface DrawingEnvironment {
+  freetypeProperties: string | null;
+  /** A Skia build of the caller's, loaded instead of the installed one. */
+  nativeLibraryPath: string | null;
+  forceWasi: string | null;
+}
+
+export const drawingEnvironmentOf = (env: NodeJS.ProcessEnv): DrawingEnvironment => ({
+  freetypeProperties: env.FREETYPE_PROPERTIES ?? null,
+  nativeLibraryPath: env.NAPI_RS_NATIVE_LIBRARY_PATH ?? null,
+  forceWasi: env.NAPI_RS_FORCE_WASI ?? null,
+});
+
+export const drawingEnvironment: DrawingEnvironment = drawingEnvironmentOf(process.env);
 
 function normaliseOrigin(value: string | undefined): string | undefined {
   if (!value) return undefined;

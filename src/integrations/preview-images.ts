@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import Tinypool from 'tinypool';
-import { drawingEnvironment, siteUrl, storyDir } from '../config.ts';
+import { drawingEnvironment, siteUrl, storyDir, type DrawingEnvironment } from '../config.ts';
 import { storyOutputs } from './story-outputs.ts';
 import { ogImageRoute } from '../lib/sharing/page-meta.ts';
 import { ogFontPath } from '../lib/sharing/og-font.ts';
@@ -32,7 +32,7 @@ const require = createRequire(import.meta.url);
 const layoutSources = ['../lib/sharing/og-image.ts', '../lib/sharing/og-font.ts', '../lib/view/phrases.ts', '../lib/view/kinsoku.ts'];
 // @napi-rs/canvas pins its native binaries (Skia, HarfBuzz) to its own version; which one is
 // installed is hashed too (rendererVersion).
-// fontkit tells which characters the font has (the others are drawn as its box).
+// fontkit tells which characters the font has (the others are drawn as 〓).
 const libraries = ['@napi-rs/canvas', 'budoux', 'fontkit'];
 
 /** The installed version of a package: its package.json, found upwards from its entry point (some export none). */
@@ -48,26 +48,29 @@ async function packageVersion(name: string): Promise<string> {
   throw new Error(`The version of ${name}, which draws the preview images, was not found.`);
 }
 
-/** Which of a package's optional (platform) dependencies are installed. */
+/** The optional (platform) dependencies of a package that are installed, with their versions, found from the package itself. */
 async function installedBinaries(name: string): Promise<string[]> {
   const manifest = require.resolve(`${name}/package.json`);
   const { optionalDependencies = {} } = JSON.parse(await readFile(manifest, 'utf8')) as { optionalDependencies?: Record<string, string> };
   const from = createRequire(manifest);
-  return Object.keys(optionalDependencies).filter((dep) => {
+  const found: string[] = [];
+  for (const dep of Object.keys(optionalDependencies)) {
+    let path: string;
     try {
-      from.resolve(`${dep}/package.json`);
-      return true;
+      path = from.resolve(`${dep}/package.json`);
     } catch {
-      return false;
+      continue; // not for this platform
     }
-  });
+    found.push(`${dep}@${(JSON.parse(await readFile(path, 'utf8')) as { version?: string }).version ?? ''}`);
+  }
+  return found;
 }
 
 /**
  * A hash of everything but the card that shapes an image; `environment` is the drawing library's
  * (src/config.ts), given here so that a test can vary it.
  */
-export async function rendererVersion(environment: string = drawingEnvironment): Promise<string> {
+export async function rendererVersion(environment: DrawingEnvironment = drawingEnvironment): Promise<string> {
   const hash = createHash('sha256');
   for (const source of layoutSources) hash.update(await readFile(new URL(source, import.meta.url)));
   for (const name of libraries) hash.update(`${name}@${await packageVersion(name)}`);
@@ -75,8 +78,13 @@ export async function rendererVersion(environment: string = drawingEnvironment):
   // may differ by a level on edge pixels), the platform package installed, and the environment
   // that chooses another build or changes FreeType's hinting.
   hash.update(`${process.platform}-${process.arch}`);
-  for (const name of await installedBinaries('@napi-rs/canvas')) hash.update(`${name}@${await packageVersion(name)}`);
-  hash.update(environment);
+  for (const binary of await installedBinaries('@napi-rs/canvas')) hash.update(binary);
+  hash.update(JSON.stringify(environment));
+  // A build of Skia given by path: its size and time, so that one rebuilt in place counts as new.
+  if (environment.nativeLibraryPath) {
+    const { size, mtimeMs } = await stat(environment.nativeLibraryPath);
+    hash.update(`${size}:${mtimeMs}`);
+  }
   // Intl.Segmenter cuts the title into characters: its data comes with Node's ICU.
   hash.update(`icu@${process.versions.icu ?? ''}`);
   // sharp and every library it rasterises and encodes with (libvips, librsvg for the tracker's figure, libspng, …).

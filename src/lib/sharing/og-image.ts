@@ -1,8 +1,9 @@
 // Link-preview (Open Graph) images, 1200×630 PNG, drawn at build time: the card is drawn with
 // Skia (@napi-rs/canvas: HarfBuzz shaping, so the title's proportional kana and punctuation), and
-// sharp encodes the pixels as PNG. No network, no clock, no fonts of the machine: the only inputs
-// besides the card are the Noto Sans JP Bold file (see og-font.ts) and FreeType's settings, which
-// the cache key holds (src/integrations/preview-images.ts).
+// sharp encodes the pixels as PNG. No network, no clock, no fonts of the machine: besides the card,
+// what shapes an image is the Noto Sans JP Bold file (see og-font.ts), this code, the libraries and
+// their native builds, ICU's segmentation and FreeType's settings, all in the cache key
+// (src/integrations/preview-images.ts).
 //
 // The layout is ours, a fixed card: a navy band, the kind of page and the title centred between it
 // and the footer (the site's name under a rule). Title line breaks are computed here too: the title
@@ -96,10 +97,13 @@ const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
 /**
  * `text` made of characters the font has: the drawing library would take any other from a font of
- * the machine, and the image would then depend on the machine and not only on its cache key. A
- * character the font lacks becomes 〓, white space the font lacks (a thin space) a space, and an
- * invisible one (a joiner, a filler) nothing; variation selectors stay with the character before
- * them (the font has ideographic variants: 葛󠄀).
+ * the machine, and the image would then depend on the machine and not only on its cache key. Taken
+ * a character as the reader sees it (a grapheme) at a time: invisible characters the font lacks
+ * (joiners, fillers) are dropped, a character composed otherwise than the font has it (u and a
+ * combining diaeresis) is composed (NFC, for that character only: NFC of the whole text would also
+ * change CJK compatibility ideographs), white space the font lacks (a thin space) becomes a space,
+ * and anything else the font lacks (an emoji, with all its parts) one 〓. Variation selectors stay
+ * with the character before them (the font has ideographic variants: 葛󠄀).
  */
 export function drawableText(text: string): string {
   if (!coverage) {
@@ -108,11 +112,13 @@ export function drawableText(text: string): string {
     coverage = font;
   }
   const font = coverage;
+  const has = (ch: string) => font.hasGlyphForCodePoint(ch.codePointAt(0)!) || VARIATION_SELECTOR.test(ch);
   let out = '';
-  for (const ch of text) {
-    if (font.hasGlyphForCodePoint(ch.codePointAt(0)!) || VARIATION_SELECTOR.test(ch)) out += ch;
-    else if (IGNORABLE.test(ch)) continue;
-    else out += /^\s$/u.test(ch) ? ' ' : MISSING_GLYPH;
+  for (const { segment } of graphemes.segment(text)) {
+    const visible = [...segment].filter((ch) => has(ch) || !IGNORABLE.test(ch)).join('');
+    if (visible === '') continue;
+    const composed = [visible, visible.normalize('NFC')].find((form) => [...form].every(has));
+    out += composed ?? (/^\s+$/u.test(visible) ? ' ' : MISSING_GLYPH);
   }
   return out;
 }
@@ -408,11 +414,11 @@ function drawCard(card: OgCard, layout: OgTitleLayout, figure: Figure | undefine
   setType(ctx, FOOTER_SIZE, PLAIN_TYPE);
   ctx.fillStyle = colors.muted;
   const siteX = PAD_X + MARK_SIZE + MARK_GAP;
-  ctx.fillText(fitted(ctx, drawableText(card.siteName.trim()), PAD_X + TEXT_WIDTH - siteX), siteX, baselineOf(footerText, FOOTER_SIZE));
+  ctx.fillText(fitted(ctx, drawableText(card.siteName).trim(), PAD_X + TEXT_WIDTH - siteX), siteX, baselineOf(footerText, FOOTER_SIZE));
 
   // Kind label and title (and figure), centred in the space between the band and the footer.
   // Shown even when it repeats the title (時系列, 登場人物), so every card has the same shape.
-  const kind = drawableText(card.kind.trim());
+  const kind = drawableText(card.kind).trim();
   const kindHeight = KIND_SIZE * LINE_HEIGHT + 2 * KIND_PAD_Y;
   const lineHeight = layout.fontSize * LINE_HEIGHT;
   const blockHeight = (kind ? kindHeight + KIND_GAP : 0) + layout.lines.length * lineHeight + (figure ? FIGURE_GAP + figure.height : 0);
@@ -441,7 +447,7 @@ function drawCard(card: OgCard, layout: OgTitleLayout, figure: Figure | undefine
 
 /** Title layout of `card`: font size, lines, whether it was cut. */
 export function ogTitleLayout(card: OgCard): OgTitleLayout {
-  const title = drawableText(card.title.trim());
+  const title = drawableText(card.title).trim();
   const chunks = titleChunks(title);
   const pieces = chunks.flatMap(splitGraphemes);
   const texts = [...chunks, ...pieces].flatMap((t) => [t, t.trimEnd()]).concat(ELLIPSIS);

@@ -196,6 +196,31 @@ describe('renderOgPng', () => {
     expect(Math.max(...b)).toBeGreaterThan(Math.max(...a));
   });
 
+  it('cuts a kind label too long for the card at a character, with "…", as long as fits', async () => {
+    /** The columns of the label's navy box, in the row through its middle. */
+    const labelColumns = async (kind: string) => {
+      const { data, info } = await sharp(await renderOgPng(card('ルビオ', kind)))
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const navy = (x: number, y: number) => {
+        const i = (y * info.width + x) * info.channels;
+        return (data[i] ?? 0) < 40 && (data[i + 1] ?? 0) < 60 && (data[i + 2] ?? 0) > 100;
+      };
+      // The label's first row: the first below the band with navy at its left edge.
+      let y = 20;
+      while (y < info.height && !navy(81, y)) y++;
+      y += 2; // in its top padding, above the text
+      let right = 81;
+      while (right < info.width && navy(right, y)) right++;
+      return right;
+    };
+    const [short, long] = await Promise.all([labelColumns('人物'), labelColumns('人物・国・組織'.repeat(12))]);
+    expect(short).toBeLessThan(200);
+    // Cut to the width of the text (1,040 px from x = 80), by less than two characters of 28 px.
+    expect(long).toBeLessThanOrEqual(1120);
+    expect(long).toBeGreaterThan(1120 - 2 * 28 - 4);
+  });
+
   it('gives the same bytes for cards drawn at once as for cards drawn one at a time', async () => {
     const cards = [
       card('ウクライナ、米停戦案を丸のみ 関係修復を優先'),
@@ -227,6 +252,13 @@ describe('drawableText', () => {
     expect(drawableText('ルビオ😀氏\uFFFD')).toBe('ルビオ〓氏〓');
     expect(drawableText('米\u2009露\u202F会談')).toBe('米 露 会談');
     expect(drawableText('米\u200D露\u3164\u2060会談\uFEFF')).toBe('米露会談');
+  });
+
+  it('takes a character as the reader sees it: one 〓 for an emoji of several parts, composed forms the font has', () => {
+    expect(drawableText('家族👨\u200D👩\u200D👧と🇯🇵、❤\uFE0F')).toBe('家族〓と〓、〓');
+    expect(drawableText('Mu\u0308ller')).toBe('Müller');
+    // Only the character that needs it is composed: a compatibility ideograph stays as written.
+    expect(drawableText('\uFA10u\u0308')).toBe('\uFA10ü');
   });
 
   it('leaves nothing for a font of the machine to draw: every character it gives is in the font', () => {

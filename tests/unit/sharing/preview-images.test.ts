@@ -12,6 +12,8 @@ import {
   writePreviewImages,
   type PreviewImageJob,
 } from '../../../src/integrations/preview-images.ts';
+import { drawingEnvironmentOf } from '../../../src/config.ts';
+import { ogFontPath } from '../../../src/lib/sharing/og-font.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'preview-images-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -70,11 +72,17 @@ describe('writePreviewImages', { shuffle: false }, () => {
 const version = await rendererVersion();
 
 describe('rendererVersion', () => {
-  it('is the same for the same inputs, and changes with the drawing library’s environment', async () => {
+  it('is the same for the same inputs, and changes with each variable the drawing library reads', async () => {
     expect(await rendererVersion()).toBe(version);
-    const hinted = await rendererVersion(JSON.stringify(['cff:no-stem-darkening=0', null, null]));
-    expect(hinted).not.toBe(version);
-    expect(await rendererVersion(JSON.stringify([null, null, '1']))).not.toBe(hinted);
+    const versions = await Promise.all(
+      [
+        {},
+        { FREETYPE_PROPERTIES: 'cff:no-stem-darkening=0' },
+        { NAPI_RS_NATIVE_LIBRARY_PATH: ogFontPath },
+        { NAPI_RS_FORCE_WASI: '1' },
+      ].map((env) => rendererVersion(drawingEnvironmentOf(env))),
+    );
+    expect(new Set(versions).size).toBe(4);
   });
 });
 
