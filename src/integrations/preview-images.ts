@@ -35,11 +35,19 @@ const layoutSources = ['../lib/sharing/og-image.ts', '../lib/sharing/og-font.ts'
 // fontkit tells which characters the font has (the others are drawn as 〓).
 const libraries = ['@napi-rs/canvas', 'budoux', 'fontkit'];
 
+interface Manifest {
+  name?: string;
+  version?: string;
+  optionalDependencies?: Record<string, string>;
+}
+
+const readManifest = async (path: string): Promise<Manifest> => JSON.parse(await readFile(path, 'utf8')) as Manifest;
+
 /** The installed version of a package: its package.json, found upwards from its entry point (some export none). */
 async function packageVersion(name: string): Promise<string> {
   for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
     try {
-      const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = await readManifest(join(dir, 'package.json'));
       if (pkg.name === name && pkg.version) return pkg.version;
     } catch {
       // no package.json at this level
@@ -51,7 +59,7 @@ async function packageVersion(name: string): Promise<string> {
 /** The optional (platform) dependencies of a package that are installed, with their versions, found from the package itself. */
 async function installedBinaries(name: string): Promise<string[]> {
   const manifest = require.resolve(`${name}/package.json`);
-  const { optionalDependencies = {} } = JSON.parse(await readFile(manifest, 'utf8')) as { optionalDependencies?: Record<string, string> };
+  const { optionalDependencies = {} } = await readManifest(manifest);
   const from = createRequire(manifest);
   const found: string[] = [];
   for (const dep of Object.keys(optionalDependencies)) {
@@ -61,7 +69,7 @@ async function installedBinaries(name: string): Promise<string[]> {
     } catch {
       continue; // not for this platform
     }
-    found.push(`${dep}@${(JSON.parse(await readFile(path, 'utf8')) as { version?: string }).version ?? ''}`);
+    found.push(`${dep}@${(await readManifest(path)).version ?? ''}`);
   }
   return found;
 }

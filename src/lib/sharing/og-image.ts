@@ -88,6 +88,9 @@ function ensureFont(): void {
   }
 }
 
+/** Characters as a reader sees them: what the text is cut into, checked against the font, and fitted. */
+const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+
 // Which characters the font has (its cmap, read by fontkit; only the tables asked for are parsed).
 let coverage: Font | undefined;
 /** 〓 (geta): the typesetter's mark for a character the type case lacks; the font has it. */
@@ -162,8 +165,6 @@ function baselineOf(top: number, size: number): number {
 /** Where a title may break: its phrases (see src/lib/view/phrases.ts), shared with the pages' <wbr>. */
 export const titleChunks = phraseChunks;
 
-const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
-
 /**
  * `s` cut into characters where a line may break, for a phrase too wide for any line: each
  * character, except that one which may not start a line stays with the one before it.
@@ -186,15 +187,15 @@ const splitGraphemes = (s: string): string[] => {
 // after the first images of a build most pieces are known. One font and one size: the key is the text.
 const measured = new Map<string, number>();
 
-/** Advance widths (px at MEASURE_SIZE) of each distinct string, shaped as the title is drawn. */
-function measure(texts: readonly string[]): Map<string, number> {
+/** Advance widths (px at MEASURE_SIZE), shaped as the title is drawn: `texts` and all measured before. */
+function measure(texts: readonly string[]): ReadonlyMap<string, number> {
   const unknown = texts.filter((t) => !measured.has(t));
   if (unknown.length > 0) {
     const ctx = measuringContext();
     setType(ctx, MEASURE_SIZE, TITLE_TYPE);
     for (const t of unknown) measured.set(t, ctx.measureText(t).width);
   }
-  return new Map(texts.map((t) => [t, measured.get(t)!]));
+  return measured;
 }
 
 interface Piece {
